@@ -1,1 +1,3 @@
-Console.WriteLine("hi");
+using ChildrensWarehouse.Cli;
+
+return await EtlCli.RunAsync(args, Console.Out, Console.Error);

@@ -1,0 +1,30 @@
+using ChildrensWarehouse.Contract;
+using ChildrensWarehouse.Rules;
+using ChildrensWarehouse.Warehouse;
+
+namespace ChildrensWarehouse.Cli;
+
+/// <summary>Turns a failure into one clear line on stderr and the documented exit code.</summary>
+public static class CliErrors
+{
+    public static int Report(Exception e, TextWriter stderr)
+    {
+        var (code, prefix) = e switch
+        {
+            ExtractUnusableException => (ExitCodes.ExtractUnusable, "extract unusable"),
+            CalendarRangeException => (ExitCodes.ExtractUnusable, "extract unusable"),
+            WarehouseBusyException => (ExitCodes.WarehouseBusy, "warehouse busy"),
+            UsageException or ArgumentException or SchemaMismatchException => (ExitCodes.BadArguments, "bad arguments or configuration"),
+            FileNotFoundException or DirectoryNotFoundException => (ExitCodes.BadArguments, "not found"),
+            OperationCanceledException => (ExitCodes.Failure, "cancelled"),
+            _ => (ExitCodes.Failure, "failed"),
+        };
+        stderr.WriteLine($"error: {prefix}: {OneLine(e.Message)}");
+        return code;
+    }
+
+    private static string OneLine(string message) => message.ReplaceLineEndings(" ");
+}
+
+/// <summary>A command-line usage error (exit code 2).</summary>
+public sealed class UsageException(string message) : Exception(message);

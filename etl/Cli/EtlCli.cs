@@ -1,0 +1,152 @@
+using System.CommandLine;
+using ChildrensWarehouse.Indicators;
+using ChildrensWarehouse.Pipeline;
+using ChildrensWarehouse.Rules;
+using ChildrensWarehouse.Warehouse;
+using Serilog;
+using Serilog.Events;
+
+namespace ChildrensWarehouse.Cli;
+
+/// <summary>The one executable's commands (the composition root).</summary>
+public static class EtlCli
+{
+    public const string DefaultSource = "seeds/peterborough";
+    public const string DefaultWarehouse = "out/warehouse.duckdb";
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
+    {
+        var root = new RootCommand("Children's services performance warehouse: reads the case system, applies the statutory rules, loads the warehouse and computes the indicators.");
+        root.Subcommands.Add(RunCommand(stdout, stderr));
+        root.Subcommands.Add(KpisCommand(stdout, stderr));
+        root.Subcommands.Add(SchemaCommand(stdout));
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            stderr.WriteLine($"error: bad arguments: {parse.Errors[0].Message} (see --help)");
+            return ExitCodes.BadArguments;
+        }
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false }, cancellationToken);
+        }
+        catch (Exception e)
+        {
+            return CliErrors.Report(e, stderr);
+        }
+    }
+
+    private static ILogger Logger(TextWriter _) => new LoggerConfiguration()
+        .MinimumLevel.Information()
+        .WriteTo.Console(standardErrorFromLevel: LogEventLevel.Verbose, formatProvider: System.Globalization.CultureInfo.InvariantCulture,
+            outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}")
+        .CreateLogger();
+
+    private static Option<string> SourceOption(string? defaultValue) => new("--source")
+    {
+        Description = "The case-system extract folder (manifest.json, table CSVs, reference/).",
+        DefaultValueFactory = defaultValue is null ? null! : _ => defaultValue,
+    };
+
+    private static RuleSettings LoadRules() => RuleSettings.Load(RuleSettings.DefaultPath);
+
+    private static Command RunCommand(TextWriter stdout, TextWriter stderr)
+    {
+        var source = SourceOption(DefaultSource);
+        var warehouse = new Option<string>("--warehouse") { Description = "The DuckDB warehouse file.", DefaultValueFactory = _ => DefaultWarehouse };
+        var asAt = new Option<string?>("--as-at") { Description = "The as-at moment (default: the manifest's extracted_at). A date means the end of that day." };
+        var outDir = new Option<string>("--out") { Description = "Where the report pack is written.", DefaultValueFactory = _ => "out" };
+        var command = new Command("run", "Run the whole pipeline once: read and validate the extract, load the warehouse, compute the indicators.")
+        {
+            source, warehouse, asAt, outDir,
+        };
+        command.SetAction((parse, ct) =>
+        {
+            var log = Logger(stderr);
+            var request = new RunRequest
+            {
+                SourceFolder = parse.GetValue(source)!,
+                WarehousePath = parse.GetValue(warehouse)!,
+                AsAt = ArgumentParsing.AsAt(parse.GetValue(asAt)),
+                Rules = LoadRules(),
+            };
+            var summary = new RunPipeline(log).Run(request, ct);
+            RunSummaryPrinter.Print(summary, stdout);
+            return Task.FromResult(ExitCodes.Success);
+        });
+        return command;
+    }
+
+    private static Command KpisCommand(TextWriter stdout, TextWriter stderr)
+    {
+        var source = SourceOption(null);
+        var warehouse = new Option<string?>("--warehouse") { Description = "Print from the kpi_month table of an existing warehouse instead of an extract." };
+        var asAt = new Option<string?>("--as-at") { Description = "The as-at moment (default: the manifest's extracted_at)." };
+        var months = new Option<int>("--months") { Description = "How many months, ending with the as-at month.", DefaultValueFactory = _ => 24 };
+        var format = new Option<string>("--format") { Description = "csv (the output contract) or table.", DefaultValueFactory = _ => "csv" };
+        format.AcceptOnlyFromAmong("csv", "table");
+        var council = new Option<string?>("--council") { Description = "The council's la_code, when the warehouse holds several." };
+        var command = new Command("kpis",
+            "Print the indicator rows of KPIS.md's output contract (CSV on stdout, logs on stderr). Implemented: "
+            + string.Join(", ", IndicatorCalculator.ImplementedCodes) + ".")
+        {
+            source, warehouse, asAt, months, format, council,
+        };
+        command.SetAction((parse, ct) =>
+        {
+            var n = parse.GetValue(months);
+            if (n < 1) throw new UsageException("--months must be 1 or more");
+            var warehouseFile = parse.GetValue(warehouse);
+            var sourceFolder = parse.GetValue(source);
+            if ((warehouseFile is null) == (sourceFolder is null))
+            {
+                throw new UsageException("give exactly one of --source DIR or --warehouse FILE");
+            }
+            IReadOnlyList<KpiRow> rows;
+            if (warehouseFile is not null)
+            {
+                if (parse.GetValue(asAt) is not null) throw new UsageException("--as-at goes with --source (a warehouse holds the as-at of its last run)");
+                rows = KpiStore.Read(warehouseFile, parse.GetValue(council), n);
+            }
+            else
+            {
+                var temp = Path.Combine(Path.GetTempPath(), "etl-kpis-" + Guid.NewGuid().ToString("N"));
+                try
+                {
+                    var summary = new RunPipeline(Logger(stderr)).Run(new RunRequest
+                    {
+                        SourceFolder = sourceFolder!,
+                        WarehousePath = Path.Combine(temp, "warehouse.duckdb"),
+                        AsAt = ArgumentParsing.AsAt(parse.GetValue(asAt)),
+                        Months = n,
+                        Rules = LoadRules(),
+                    }, ct);
+                    rows = KpiStore.Read(summary.WarehousePath, summary.Manifest.LaCode, n);
+                }
+                finally
+                {
+                    if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
+                }
+            }
+            KpiOutput.Write(rows, parse.GetValue(format)!, stdout);
+            return Task.FromResult(ExitCodes.Success);
+        });
+        return command;
+    }
+
+    private static Command SchemaCommand(TextWriter stdout)
+    {
+        var folder = new Option<string>("--folder") { Description = "The DuckDB schema folder to write into.", DefaultValueFactory = _ => "warehouse-schema/duckdb" };
+        var write = new Command("write-staging", "Write the staging-table DDL files from the extract contract (developers).") { folder };
+        write.SetAction(parse =>
+        {
+            foreach (var (name, sql) in StagingSchema.DuckDbFiles())
+            {
+                File.WriteAllText(Path.Combine(parse.GetValue(folder)!, name), sql);
+                stdout.WriteLine(name);
+            }
+            return ExitCodes.Success;
+        });
+        return new Command("schema", "Schema maintenance for developers.") { write };
+    }
+}

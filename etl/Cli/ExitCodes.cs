@@ -1,0 +1,11 @@
+namespace ChildrensWarehouse.Cli;
+
+/// <summary>Process exit codes (README "Exit codes").</summary>
+public static class ExitCodes
+{
+    public const int Success = 0;
+    public const int Failure = 1;
+    public const int BadArguments = 2;
+    public const int ExtractUnusable = 3;
+    public const int WarehouseBusy = 5;
+}

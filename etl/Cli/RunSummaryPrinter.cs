@@ -1,0 +1,35 @@
+using ChildrensWarehouse.Pipeline;
+
+namespace ChildrensWarehouse.Cli;
+
+public static class RunSummaryPrinter
+{
+    public static void Print(RunSummary s, TextWriter o)
+    {
+        o.WriteLine($"Run {s.RunId}: {s.Manifest.LocalAuthority} ({s.Manifest.LaCode}), as at {s.AsAt:yyyy-MM-dd HH:mm:ss}");
+        o.WriteLine();
+        o.WriteLine($"{"table",-28}{"read",12}{"loaded",12}{"quarantined",14}");
+        foreach (var a in s.Accounting)
+        {
+            o.WriteLine($"{a.Table,-28}{a.Read,12:N0}{a.Loaded,12:N0}{a.Quarantined,14:N0}");
+        }
+        o.WriteLine($"{"total",-28}{s.Accounting.Sum(a => a.Read),12:N0}{s.Accounting.Sum(a => a.Loaded),12:N0}{s.Accounting.Sum(a => a.Quarantined),14:N0}");
+        o.WriteLine();
+        foreach (var (stage, elapsed) in s.Timings)
+        {
+            o.WriteLine($"{stage,-28}{elapsed.TotalSeconds,10:0.000} s");
+        }
+        o.WriteLine();
+        if (s.Warnings.Count > 0)
+        {
+            foreach (var w in s.Warnings) o.WriteLine($"warning: {w}");
+            o.WriteLine();
+        }
+        o.WriteLine($"Warehouse: {s.WarehousePath}");
+        o.WriteLine($"Indicators: {s.Kpis.Select(k => k.IndicatorCode).Distinct().Count()} indicators x {s.Kpis.Select(k => k.PeriodEnd).Distinct().Count()} months in fact.kpi_month");
+        if (s.Accounting.Sum(a => a.Quarantined) > 0)
+        {
+            o.WriteLine("Quarantined rows and their reasons: SELECT * FROM audit.etl_quarantine WHERE run_id = " + s.RunId);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+namespace ChildrensWarehouse.Contract;
+
+/// <summary>The manifest.json of an extract.</summary>
+public sealed record Manifest(string LocalAuthority, string LaCode, DateTime ExtractedAt, int ContractVersion);
+
+/// <summary>A row that passed validation: its physical line in the file and its typed values (by column index of the spec).</summary>
+public sealed class ExtractRow(int line, object?[] values)
+{
+    public int Line { get; } = line;
+    public object?[] Values { get; } = values;
+
+    public string? Text(int i) => (string?)Values[i];
+    public DateOnly? Date(int i) => (DateOnly?)Values[i];
+    public DateTime? Timestamp(int i) => (DateTime?)Values[i];
+    public decimal? Decimal(int i) => (decimal?)Values[i];
+    public long? Integer(int i) => (long?)Values[i];
+}
+
+/// <summary>A row held back from the warehouse, with the reason (CASE_SYSTEM.md: never silently dropped or fixed).</summary>
+public sealed record QuarantinedRow(string Table, string File, int Line, string? Column, string Reason, string RawText);
+
+/// <summary>Rows read, loaded and quarantined for one file: read = loaded + quarantined.</summary>
+public sealed record TableAccounting(string Table, long Read, long Loaded, long Quarantined);
+
+/// <summary>The loaded rows of one table.</summary>
+public sealed class TableData(TableSpec spec, IReadOnlyList<ExtractRow> rows, long read)
+{
+    public TableSpec Spec { get; } = spec;
+    public IReadOnlyList<ExtractRow> Rows { get; } = rows;
+    public long Read { get; } = read;
+}
+
+/// <summary>A validated extract: manifest, the loaded rows of every table, the quarantine and warnings.</summary>
+public sealed class Extract
+{
+    public required string Folder { get; init; }
+    public required Manifest Manifest { get; init; }
+    public required IReadOnlyDictionary<string, TableData> Tables { get; init; }
+    public required IReadOnlyList<QuarantinedRow> Quarantine { get; init; }
+    public required IReadOnlyList<string> Warnings { get; init; }
+
+    public TableData this[string table] => Tables[table];
+
+    public IReadOnlyList<TableAccounting> Accounting =>
+        CaseSystemContract.AllTables
+            .Where(t => Tables.ContainsKey(t.Name))
+            .Select(t =>
+            {
+                var data = Tables[t.Name];
+                var quarantined = Quarantine.LongCount(q => q.Table == t.Name);
+                return new TableAccounting(t.Name, data.Read, data.Rows.Count, quarantined);
+            })
+            .ToList();
+}
+
+/// <summary>The extract cannot be used at all (CASE_SYSTEM.md validation step 1): exit code 3, nothing loaded.</summary>
+public sealed class ExtractUnusableException(string message) : Exception(message);

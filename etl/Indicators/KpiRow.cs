@@ -1,0 +1,33 @@
+using System.Globalization;
+
+namespace ChildrensWarehouse.Indicators;
+
+/// <summary>
+/// One row of the output contract (KPIS.md): indicator_code, period_end, numerator, denominator, value.
+/// Numbers are already rounded to 4 decimals half away from zero, as written out.
+/// </summary>
+public sealed record KpiRow(string IndicatorCode, DateOnly PeriodEnd, decimal Numerator, decimal? Denominator, decimal? Value)
+{
+    public const string CsvHeader = "indicator_code,period_end,numerator,denominator,value";
+
+    public static decimal Round(decimal value) => Math.Round(value, 4, MidpointRounding.AwayFromZero);
+
+    public static string Format(decimal? value) => value is { } v ? v.ToString("0.####", CultureInfo.InvariantCulture) : "";
+
+    public string ToCsv() =>
+        string.Join(",", IndicatorCode, PeriodEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Format(Numerator), Format(Denominator), Format(Value));
+
+    /// <summary>Builds the row from the unrounded numerator and denominator, by the indicator's unit.</summary>
+    public static KpiRow Create(string code, DateOnly periodEnd, IndicatorUnit unit, decimal numerator, decimal denominator)
+    {
+        decimal? value = unit switch
+        {
+            IndicatorUnit.Count => numerator,
+            IndicatorUnit.Percent => denominator == 0 ? null : 100m * numerator / denominator,
+            IndicatorUnit.Rate => denominator == 0 ? null : 10000m * numerator / denominator,
+            IndicatorUnit.Average => denominator == 0 ? null : numerator / denominator,
+            _ => throw new ArgumentOutOfRangeException(nameof(unit)),
+        };
+        return new KpiRow(code, periodEnd, Round(numerator), unit == IndicatorUnit.Count ? null : Round(denominator), value is { } v ? Round(v) : null);
+    }
+}

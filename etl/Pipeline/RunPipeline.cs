@@ -1,0 +1,146 @@
+using System.Diagnostics;
+using System.Text.Json;
+using ChildrensWarehouse.Contract;
+using ChildrensWarehouse.Derivation;
+using ChildrensWarehouse.Indicators;
+using ChildrensWarehouse.Rules;
+using ChildrensWarehouse.Warehouse;
+using Dapper;
+using Serilog;
+
+namespace ChildrensWarehouse.Pipeline;
+
+/// <summary>What one run is asked to do.</summary>
+public sealed record RunRequest
+{
+    public required string SourceFolder { get; init; }
+    public required string WarehousePath { get; init; }
+    public DateTime? AsAt { get; init; }
+    public int Months { get; init; } = 24;
+    public RuleSettings Rules { get; init; } = new();
+    public string SchemaFolder { get; init; } = SchemaMigrator.DefaultFolder("duckdb");
+}
+
+/// <summary>What one run did: row accounting, timings, where things are.</summary>
+public sealed record RunSummary(
+    long RunId,
+    Manifest Manifest,
+    DateTime AsAt,
+    IReadOnlyList<TableAccounting> Accounting,
+    IReadOnlyList<(string Stage, TimeSpan Elapsed)> Timings,
+    IReadOnlyList<string> Warnings,
+    IReadOnlyList<KpiRow> Kpis,
+    string WarehousePath);
+
+/// <summary>
+/// One run of the pipeline (DESIGN.md "Flow"): read + validate -> stage -> derive -> facts -> indicators -> publish.
+/// Everything is built into a copy of the warehouse; only a run that succeeded is published.
+/// </summary>
+public sealed class RunPipeline(ILogger log)
+{
+    public RunSummary Run(RunRequest request, CancellationToken cancellationToken = default)
+    {
+        var timings = new List<(string, TimeSpan)>();
+        var clock = Stopwatch.StartNew();
+        void Stage(string name)
+        {
+            timings.Add((name, clock.Elapsed));
+            log.Information("Stage {Stage} done in {Seconds:0.000} s", name, clock.Elapsed.TotalSeconds);
+            clock.Restart();
+        }
+
+        var startedAt = DateTime.Now;
+        var extract = new ExtractReader().Read(request.SourceFolder, cancellationToken);
+        var manifest = extract.Manifest;
+        var asAt = request.AsAt ?? manifest.ExtractedAt;
+        foreach (var warning in extract.Warnings) log.Warning("{Warning}", warning);
+        log.Information("Read extract {LaCode}: {Rows} rows loaded, {Quarantined} quarantined",
+            manifest.LaCode, extract.Tables.Values.Sum(t => t.Rows.Count), extract.Quarantine.Count);
+        var calendar = Calendar(extract);
+        var population = PopulationOf(extract);
+        Stage("read+validate");
+
+        using var warehouse = DuckDbWarehouse.OpenForBuild(request.WarehousePath, request.SchemaFolder);
+        var runId = warehouse.NextRunId();
+        using var tx = warehouse.Connection.BeginTransaction();
+        warehouse.ClearCouncil(manifest.LaCode);
+        foreach (var spec in CaseSystemContract.AllTables)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            warehouse.Stage(extract, spec);
+        }
+        warehouse.WriteQuarantine(runId, manifest.LaCode, extract.Quarantine);
+        warehouse.LoadDateDimension(calendar);
+        warehouse.LoadIndicatorDimension(IndicatorDictionary.All.Values);
+        warehouse.Append("dim", "child", FactRows.Children(extract, DateOnly.FromDateTime(asAt), runId));
+        Stage("stage");
+
+        var view = new CaseView(asAt);
+        var context = new DerivationContext
+        {
+            Rules = request.Rules,
+            Calendar = calendar,
+            AsAt = asAt,
+            ContactsNamedByReferrals = view.Referrals(extract).Where(r => r.ContactId is not null).Select(r => r.ContactId!).ToHashSet(StringComparer.Ordinal),
+        };
+        var facts = view.Cases(extract).Select(c => ChildDerivation.Derive(c, context)).ToList();
+        Stage("derive");
+
+        var la = manifest.LaCode;
+        warehouse.Append("fact", "contact", facts.SelectMany(f => FactRows.Contacts(la, runId, f)));
+        warehouse.Append("fact", "referral", facts.SelectMany(f => FactRows.Referrals(la, runId, f)));
+        warehouse.Append("fact", "assessment", facts.SelectMany(f => FactRows.Assessments(la, runId, f)));
+        warehouse.Append("fact", "cla_episode", facts.SelectMany(f => FactRows.ClaEpisodes(la, runId, f)));
+        warehouse.Append("fact", "period_of_care", facts.SelectMany(f => FactRows.PeriodsOfCare(la, runId, f)));
+        Stage("load facts");
+
+        var calculator = new IndicatorCalculator(ReportingPeriods.Ending(asAt, request.Months), IndicatorDictionary.All);
+        foreach (var f in facts) calculator.Add(f);
+        var kpis = calculator.Results(population);
+        warehouse.WriteKpis(la, asAt, runId, kpis);
+        Stage("aggregate");
+
+        var accounting = extract.Accounting;
+        warehouse.Connection.Execute(
+            """
+            INSERT INTO audit.etl_run (run_id, la_code, mode, source, started_at, ended_at, status, as_at, extracted_at,
+                rows_read, rows_loaded, rows_quarantined, rulebook_version, rule_settings, table_counts, stage_timings, error)
+            VALUES ($run_id, $la_code, 'full', $source, $started_at, $ended_at, 'succeeded', $as_at, $extracted_at,
+                $rows_read, $rows_loaded, $rows_quarantined, $rulebook_version, $rule_settings, $table_counts, $stage_timings, NULL)
+            """,
+            new
+            {
+                run_id = runId, la_code = la, source = Path.GetFullPath(request.SourceFolder), started_at = startedAt, ended_at = DateTime.Now,
+                as_at = asAt, extracted_at = manifest.ExtractedAt,
+                rows_read = accounting.Sum(a => a.Read), rows_loaded = accounting.Sum(a => a.Loaded), rows_quarantined = accounting.Sum(a => a.Quarantined),
+                rulebook_version = request.Rules.RulebookVersion, rule_settings = request.Rules.ToJson(),
+                table_counts = JsonSerializer.Serialize(accounting.ToDictionary(a => a.Table, a => new[] { a.Read, a.Loaded, a.Quarantined })),
+                stage_timings = JsonSerializer.Serialize(timings.ToDictionary(t => t.Item1, t => Math.Round(t.Item2.TotalSeconds, 3))),
+            });
+        tx.Commit();
+        warehouse.Publish();
+        Stage("publish");
+        return new RunSummary(runId, manifest, asAt, accounting, timings, extract.Warnings, kpis, Path.GetFullPath(request.WarehousePath));
+    }
+
+    public static WorkingDayCalendar Calendar(Extract extract)
+    {
+        var data = extract["bank_holidays"];
+        int date = data.Spec.IndexOf("date"), name = data.Spec.IndexOf("name");
+        var holidays = data.Rows.Select(r => (r.Date(date)!.Value, r.Text(name)!)).ToList();
+        if (holidays.Count == 0)
+        {
+            throw new ExtractUnusableException($"{Path.Combine(extract.Folder, data.Spec.RelativePath)}: no bank holidays loaded; working days cannot be counted");
+        }
+        return new WorkingDayCalendar(holidays);
+    }
+
+    public static Population PopulationOf(Extract extract)
+    {
+        var data = extract["population"];
+        int la = data.Spec.IndexOf("la_code"), year = data.Spec.IndexOf("mid_year"), count = data.Spec.IndexOf("age_0_17");
+        return new Population(data.Rows
+            .Where(r => r.Text(la) == extract.Manifest.LaCode)
+            .Select(r => ((int)r.Integer(year)!.Value, r.Integer(count)!.Value)));
+    }
+}

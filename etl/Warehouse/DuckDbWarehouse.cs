@@ -1,0 +1,213 @@
+using System.Data.Common;
+using ChildrensWarehouse.Contract;
+using ChildrensWarehouse.Derivation;
+using ChildrensWarehouse.Indicators;
+using ChildrensWarehouse.Rules;
+using Dapper;
+using DuckDB.NET.Data;
+
+namespace ChildrensWarehouse.Warehouse;
+
+/// <summary>Another run holds the warehouse.</summary>
+public sealed class WarehouseBusyException(string message) : Exception(message);
+
+/// <summary>
+/// The embedded warehouse: one DuckDB file. A run builds into a copy beside the published file and swaps it in only
+/// when everything succeeded, so a failed or killed run leaves the previous contents, and readers who open the
+/// published file during a run see the previous complete state.
+/// </summary>
+public sealed class DuckDbWarehouse : IDisposable
+{
+    private readonly string _publishedPath;
+    private readonly string _buildPath;
+    private readonly FileStream _lock;
+    private DuckDBConnection? _connection;
+
+    private DuckDbWarehouse(string publishedPath, string buildPath, FileStream runLock, DuckDBConnection connection)
+    {
+        _publishedPath = publishedPath;
+        _buildPath = buildPath;
+        _lock = runLock;
+        _connection = connection;
+    }
+
+    public DuckDBConnection Connection => _connection ?? throw new ObjectDisposedException(nameof(DuckDbWarehouse));
+
+    public static string LockPath(string publishedPath) => publishedPath + ".lock";
+
+    /// <summary>Takes the single-run lock, copies the published warehouse (if any) to a build file and migrates it.</summary>
+    public static DuckDbWarehouse OpenForBuild(string publishedPath, string schemaFolder)
+    {
+        publishedPath = Path.GetFullPath(publishedPath);
+        var folder = Path.GetDirectoryName(publishedPath)!;
+        Directory.CreateDirectory(folder);
+        FileStream runLock;
+        try
+        {
+            runLock = new FileStream(LockPath(publishedPath), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+        }
+        catch (IOException)
+        {
+            throw new WarehouseBusyException($"{publishedPath}: another run is loading this warehouse; try again when it has finished");
+        }
+        var buildPath = publishedPath + ".building";
+        try
+        {
+            DeleteDatabaseFiles(buildPath);
+            if (File.Exists(publishedPath))
+            {
+                File.Copy(publishedPath, buildPath);
+            }
+            var connection = new DuckDBConnection($"Data Source={buildPath}");
+            connection.Open();
+            var warehouse = new DuckDbWarehouse(publishedPath, buildPath, runLock, connection);
+            SchemaMigrator.Migrate(connection, schemaFolder);
+            return warehouse;
+        }
+        catch
+        {
+            DeleteDatabaseFiles(buildPath);
+            runLock.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Opens a published warehouse read-only (for kpis, report, status).</summary>
+    public static DuckDBConnection OpenReadOnly(string publishedPath)
+    {
+        if (!File.Exists(publishedPath))
+        {
+            throw new FileNotFoundException($"{publishedPath}: no warehouse here (run `etl run` first)", publishedPath);
+        }
+        var connection = new DuckDBConnection($"Data Source={publishedPath};ACCESS_MODE=READ_ONLY");
+        connection.Open();
+        return connection;
+    }
+
+    private static void DeleteDatabaseFiles(string path)
+    {
+        File.Delete(path);
+        File.Delete(path + ".wal");
+    }
+
+    public long NextRunId() =>
+        Connection.ExecuteScalar<long>("SELECT coalesce(max(run_id), 0) + 1 FROM audit.etl_run");
+
+    public void Execute(string sql, object? parameters = null) => Connection.Execute(sql, parameters);
+
+    /// <summary>Removes one council's rows from every council-keyed table, so the run reloads it without touching the others.</summary>
+    public void ClearCouncil(string laCode)
+    {
+        // Staging tables key the council as extract_la_code (population.csv has a la_code column of its own).
+        var tables = Connection.Query<(string Schema, string Table, string Column)>(
+            """
+            SELECT table_schema, table_name, column_name FROM information_schema.columns
+            WHERE (table_schema = 'stg' AND column_name = 'extract_la_code') OR (table_schema IN ('dim', 'fact') AND column_name = 'la_code')
+            ORDER BY 1, 2
+            """);
+        foreach (var (schema, table, column) in tables)
+        {
+            Connection.Execute($"DELETE FROM {schema}.\"{table}\" WHERE {column} = $la", new { la = laCode });
+        }
+    }
+
+    /// <summary>Appends rows to a table with the DuckDB appender (values in the table's column order).</summary>
+    public long Append(string schema, string table, IEnumerable<object?[]> rows)
+    {
+        long count = 0;
+        using var appender = Connection.CreateAppender(schema, table);
+        foreach (var values in rows)
+        {
+            var row = appender.CreateRow();
+            foreach (var value in values)
+            {
+                switch (value)
+                {
+                    case null: row.AppendNullValue(); break;
+                    case string s: row.AppendValue(s); break;
+                    case DateOnly d: row.AppendValue((DateOnly?)d); break;
+                    case DateTime t: row.AppendValue((DateTime?)t); break;
+                    case decimal m: row.AppendValue((decimal?)m); break;
+                    case long l: row.AppendValue((long?)l); break;
+                    case int i: row.AppendValue((int?)i); break;
+                    case bool b: row.AppendValue((bool?)b); break;
+                    default: throw new ArgumentException($"cannot append a {value.GetType().Name} to {schema}.{table}");
+                }
+            }
+            row.EndRow();
+            count++;
+        }
+        return count;
+    }
+
+    /// <summary>Keeps the warehouse's date dimension covering the calendar's years (rebuilt when the calendar changes).</summary>
+    public void LoadDateDimension(WorkingDayCalendar calendar)
+    {
+        Connection.Execute("DELETE FROM dim.date");
+        Append("dim", "date", DateRows(calendar));
+    }
+
+    private static IEnumerable<object?[]> DateRows(WorkingDayCalendar calendar)
+    {
+        for (var d = calendar.FirstDate; d <= calendar.LastDate; d = d.AddDays(1))
+        {
+            var fyStart = d.Month >= 4 ? d.Year : d.Year - 1;
+            var holiday = calendar.BankHolidayName(d);
+            yield return
+            [
+                d.Year * 10000 + d.Month * 100 + d.Day, d, d.Year, d.Month, d.Day, d.DayOfWeek.ToString(),
+                new DateOnly(d.Year, d.Month, 1).AddMonths(1).AddDays(-1), $"{fyStart}-{(fyStart + 1) % 100:00}",
+                holiday is not null, holiday, calendar.IsWorkingDay(d), calendar.WorkingDayNumber(d),
+            ];
+        }
+    }
+
+    public void LoadIndicatorDimension(IEnumerable<IndicatorDefinition> definitions)
+    {
+        Connection.Execute("DELETE FROM dim.indicator");
+        Append("dim", "indicator", definitions.OrderBy(d => d.Code, StringComparer.Ordinal).Select(d => new object?[]
+        {
+            d.Code, d.Chart, d.Title, d.Window, d.Unit.ToString().ToLowerInvariant(), d.Polarity, d.Definition,
+        }));
+    }
+
+    public long Stage(Extract extract, TableSpec spec)
+    {
+        var la = extract.Manifest.LaCode;
+        return Append("stg", spec.Name, extract[spec.Name].Rows.Select(r =>
+        {
+            var values = new object?[r.Values.Length + 2];
+            values[0] = la;
+            values[1] = r.Line;
+            Array.Copy(r.Values, 0, values, 2, r.Values.Length);
+            return values;
+        }));
+    }
+
+    public void WriteQuarantine(long runId, string laCode, IEnumerable<QuarantinedRow> rows) =>
+        Append("audit", "etl_quarantine", rows.Select(q => new object?[] { runId, laCode, q.Table, q.File, q.Line, q.Column, q.Reason, q.RawText }));
+
+    public void WriteKpis(string laCode, DateTime asAt, long runId, IEnumerable<KpiRow> rows) =>
+        Append("fact", "kpi_month", rows.Select(k => new object?[] { laCode, k.IndicatorCode, k.PeriodEnd, k.Numerator, k.Denominator, k.Value, asAt, runId }));
+
+    /// <summary>Checkpoints and closes the build file, then swaps it in as the published warehouse.</summary>
+    public void Publish()
+    {
+        Connection.Execute("CHECKPOINT");
+        _connection!.Dispose();
+        _connection = null;
+        File.Move(_buildPath, _publishedPath, overwrite: true);
+        File.Delete(_publishedPath + ".wal");
+    }
+
+    public void Dispose()
+    {
+        if (_connection is not null)
+        {
+            _connection.Dispose();
+            _connection = null;
+            DeleteDatabaseFiles(_buildPath);
+        }
+        _lock.Dispose();
+    }
+}

@@ -1,0 +1,12 @@
+-- The KPI fact: one row per council, indicator and period end (KPIS.md output contract). Reports read these numbers.
+CREATE TABLE fact.kpi_month (
+    la_code         VARCHAR NOT NULL,
+    indicator_code  VARCHAR NOT NULL,
+    period_end      DATE NOT NULL,
+    numerator       DECIMAL(38, 4) NOT NULL,
+    denominator     DECIMAL(38, 4),
+    value           DECIMAL(38, 4),
+    as_at           TIMESTAMP NOT NULL,
+    run_id          BIGINT NOT NULL,
+    PRIMARY KEY (la_code, indicator_code, period_end)
+);

@@ -1,0 +1,11 @@
+-- Staging copy of cin_plans.csv: Child in need plans. Generated from the extract contract; do not edit.
+CREATE TABLE stg.cin_plans (
+    extract_la_code VARCHAR NOT NULL,
+    source_line INTEGER NOT NULL,
+    cin_plan_id VARCHAR NOT NULL,
+    referral_id VARCHAR NOT NULL,
+    child_id VARCHAR NOT NULL,
+    start_date DATE NOT NULL,
+    end_date DATE,
+    last_modified TIMESTAMP NOT NULL
+);
