@@ -83,6 +83,71 @@ public sealed class CaseView
         }
     }
 
+    public IEnumerable<EarlyHelpEpisode> EarlyHelp(Extract extract)
+    {
+        var c = Columns(extract, "early_help");
+        foreach (var r in extract["early_help"].Rows)
+        {
+            var start = r.Date(c("start_date"))!.Value;
+            if (!Happened(start)) continue;
+            yield return new EarlyHelpEpisode(r.Text(c("early_help_id"))!, r.Text(c("child_id"))!, start, IfHappened(r.Date(c("end_date"))));
+        }
+    }
+
+    public IEnumerable<S47Enquiry> S47Enquiries(Extract extract)
+    {
+        var c = Columns(extract, "s47_enquiries");
+        foreach (var r in extract["s47_enquiries"].Rows)
+        {
+            var start = r.Date(c("start_date"))!.Value;
+            if (!Happened(start)) continue;
+            var end = IfHappened(r.Date(c("end_date")));
+            yield return new S47Enquiry(r.Text(c("s47_id"))!, r.Text(c("referral_id"))!, r.Text(c("child_id"))!, IfHappened(r.Date(c("strategy_date"))),
+                start, end, r.Text(c("icpc_required")), IfHappened(r.Date(c("icpc_date"))), end is null ? null : r.Text(c("outcome")));
+        }
+    }
+
+    public IEnumerable<CinPlan> CinPlans(Extract extract)
+    {
+        var c = Columns(extract, "cin_plans");
+        foreach (var r in extract["cin_plans"].Rows)
+        {
+            var start = r.Date(c("start_date"))!.Value;
+            if (!Happened(start)) continue;
+            yield return new CinPlan(r.Text(c("cin_plan_id"))!, r.Text(c("referral_id"))!, r.Text(c("child_id"))!, start, IfHappened(r.Date(c("end_date"))));
+        }
+    }
+
+    public IEnumerable<CpPlan> CpPlans(Extract extract)
+    {
+        var rc = Columns(extract, "cp_reviews");
+        var reviews = extract["cp_reviews"].Rows
+            .Select(r => new CpReview(r.Text(rc("cp_review_id"))!, r.Text(rc("cp_plan_id"))!, r.Date(rc("review_date"))!.Value, r.Text(rc("quorate"))))
+            .Where(r => Happened(r.ReviewDate))
+            .ToLookup(r => r.CpPlanId, StringComparer.Ordinal);
+        var c = Columns(extract, "cp_plans");
+        foreach (var r in extract["cp_plans"].Rows)
+        {
+            var start = r.Date(c("start_date"))!.Value;
+            if (!Happened(start)) continue;
+            var id = r.Text(c("cp_plan_id"))!;
+            yield return new CpPlan(id, r.Text(c("referral_id"))!, r.Text(c("child_id"))!, start, IfHappened(r.Date(c("end_date"))), r.Text(c("category"))!,
+                reviews[id].OrderBy(x => x.ReviewDate).ThenBy(x => x.CpReviewId, StringComparer.Ordinal).ToList());
+        }
+    }
+
+    public IEnumerable<Visit> Visits(Extract extract)
+    {
+        var c = Columns(extract, "visits");
+        foreach (var r in extract["visits"].Rows)
+        {
+            var date = r.Date(c("visit_date"))!.Value;
+            if (!Happened(date)) continue;
+            yield return new Visit(r.Text(c("visit_id"))!, r.Text(c("child_id"))!, date, r.Text(c("visit_type"))!, r.Text(c("seen"))!,
+                r.Text(c("seen_alone")), r.Text(c("location")), r.Text(c("worker_id")));
+        }
+    }
+
     public IEnumerable<Child> Children(Extract extract)
     {
         var c = Columns(extract, "children");
@@ -99,6 +164,11 @@ public sealed class CaseView
         var referrals = Referrals(extract).ToLookup(x => x.ChildId, StringComparer.Ordinal);
         var assessments = Assessments(extract).ToLookup(x => x.ChildId, StringComparer.Ordinal);
         var episodes = ClaEpisodes(extract).ToLookup(x => x.ChildId, StringComparer.Ordinal);
+        var earlyHelp = EarlyHelp(extract).ToLookup(x => x.ChildId, StringComparer.Ordinal);
+        var s47 = S47Enquiries(extract).ToLookup(x => x.ChildId, StringComparer.Ordinal);
+        var cinPlans = CinPlans(extract).ToLookup(x => x.ChildId, StringComparer.Ordinal);
+        var cpPlans = CpPlans(extract).ToLookup(x => x.ChildId, StringComparer.Ordinal);
+        var visits = Visits(extract).ToLookup(x => x.ChildId, StringComparer.Ordinal);
         foreach (var child in Children(extract).OrderBy(c => c.ChildId, StringComparer.Ordinal))
         {
             yield return new ChildCase
@@ -108,6 +178,11 @@ public sealed class CaseView
                 Referrals = referrals[child.ChildId].OrderBy(x => x.ReferralDate).ThenBy(x => x.ReferralId, StringComparer.Ordinal).ToList(),
                 Assessments = assessments[child.ChildId].OrderBy(x => x.StartDate).ThenBy(x => x.AssessmentId, StringComparer.Ordinal).ToList(),
                 ClaEpisodes = episodes[child.ChildId].OrderBy(x => x.StartDate).ThenBy(x => x.EpisodeId, StringComparer.Ordinal).ToList(),
+                EarlyHelp = earlyHelp[child.ChildId].OrderBy(x => x.StartDate).ThenBy(x => x.EarlyHelpId, StringComparer.Ordinal).ToList(),
+                S47Enquiries = s47[child.ChildId].OrderBy(x => x.StartDate).ThenBy(x => x.S47Id, StringComparer.Ordinal).ToList(),
+                CinPlans = cinPlans[child.ChildId].OrderBy(x => x.StartDate).ThenBy(x => x.CinPlanId, StringComparer.Ordinal).ToList(),
+                CpPlans = cpPlans[child.ChildId].OrderBy(x => x.StartDate).ThenBy(x => x.CpPlanId, StringComparer.Ordinal).ToList(),
+                Visits = visits[child.ChildId].OrderBy(x => x.VisitDate).ThenBy(x => x.VisitId, StringComparer.Ordinal).ToList(),
             };
         }
     }

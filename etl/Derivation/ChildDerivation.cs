@@ -23,7 +23,7 @@ public static class ChildDerivation
     {
         var contacts = childCase.Contacts.Select(c => DeriveContact(c, context)).ToList();
         var referrals = childCase.Referrals
-            .Select(r => new ReferralFact(r.ReferralId, r.ChildId, r.ContactId, r.ReferralDate, r.ClosureDate, r.Source, IsDerived: false))
+            .Select(r => new ReferralFact(r.ReferralId, r.ChildId, r.ContactId, r.ReferralDate, r.ClosureDate, r.Source, IsDerived: false, IsReReferral: false))
             .Concat(contacts.Where(c => c.AutoReferral && !c.NamedByReferral).Select(DerivedReferral))
             .OrderBy(r => r.ReferralDate).ThenBy(r => r.ReferralId, StringComparer.Ordinal)
             .ToList();
@@ -32,10 +32,93 @@ public static class ChildDerivation
         {
             Case = childCase,
             Contacts = contacts,
-            Referrals = referrals,
+            Referrals = MarkReReferrals(referrals),
             Assessments = assessments,
             PeriodsOfCare = PeriodsOfCare(childCase.ClaEpisodes),
+            S47Enquiries = childCase.S47Enquiries.Select(e => DeriveS47(e, context)).ToList(),
+            CpPlans = childCase.CpPlans.Select(p => DeriveCpPlan(p, childCase.CpPlans, context)).ToList(),
         };
+    }
+
+    /// <summary>
+    /// R-REREF: a referral is a re-referral when the child has another referral (actual or derived) dated in
+    /// [date - 12 months, date): exactly 12 months before counts; the same date does not.
+    /// </summary>
+    public static IReadOnlyList<ReferralFact> MarkReReferrals(IReadOnlyList<ReferralFact> referrals) =>
+        referrals.Select(r =>
+        {
+            var from = r.ReferralDate.AddMonths(-12);
+            return r with { IsReReferral = referrals.Any(p => p.ReferralDate >= from && p.ReferralDate < r.ReferralDate) };
+        }).ToList();
+
+    /// <summary>R-ICPC-15WD: the clock starts at the strategy discussion (the start date when none is recorded).</summary>
+    public static S47Fact DeriveS47(S47Enquiry enquiry, DerivationContext context)
+    {
+        var start = enquiry.StrategyDate ?? enquiry.StartDate;
+        return new S47Fact(enquiry, start, context.Calendar.AddWorkingDays(start, 15));
+    }
+
+    /// <summary>R-CPP-REPEAT: subsequent when the child has a CP plan with an earlier start date, however long ago. R-CPREV chain.</summary>
+    public static CpPlanFact DeriveCpPlan(CpPlan plan, IReadOnlyList<CpPlan> childPlans, DerivationContext context) => new(
+        plan,
+        IsSubsequent: childPlans.Any(p => p.StartDate < plan.StartDate),
+        ReviewObligations: ReviewChain(plan.CpPlanId, plan.EndDate, plan.Reviews.Select(r => r.ReviewDate).ToList(),
+            (k, previous) => k == 1 ? plan.StartDate.AddMonths(3) : previous!.Value.AddMonths(6), context.AsAtDate));
+
+    /// <summary>
+    /// A review obligation chain (KPIS.md "Review obligations"): reviews in date order, review k meets obligation k.
+    /// An obligation exists if its review was held or the plan/period had not ended on or before its due date; it is
+    /// reported at its review's date if held, else at its due date once that is on or before as-at; it is met on time
+    /// if held on or before its due date. The chain stops at the first obligation not held.
+    /// </summary>
+    public static IReadOnlyList<ReviewObligation> ReviewChain(
+        string ownerId, DateOnly? end, IReadOnlyList<DateOnly> reviewDates, Func<int, DateOnly?, DateOnly> dueOf, DateOnly asAt)
+    {
+        var obligations = new List<ReviewObligation>();
+        DateOnly? previous = null;
+        for (var k = 1; ; k++)
+        {
+            var due = dueOf(k, previous);
+            DateOnly? held = k <= reviewDates.Count ? reviewDates[k - 1] : null;
+            if (held is null && end is { } e && e <= due)
+            {
+                break;
+            }
+            var reported = held ?? (due <= asAt ? due : null);
+            obligations.Add(new ReviewObligation(ownerId, k, due, held, reported));
+            if (held is null)
+            {
+                break;
+            }
+            previous = held;
+        }
+        return obligations;
+    }
+
+    /// <summary>A CP visit counts when the child was seen (seen alone and location not required).</summary>
+    public static bool QualifiesAsCpVisit(Visit v) => v.VisitType == "CP" && v.Seen == "Y";
+
+    /// <summary>A CLA statutory visit counts when the child was seen, seen alone, in the placement.</summary>
+    public static bool QualifiesAsClaVisit(Visit v) => v.VisitType == "CLA" && v.Seen == "Y" && v.SeenAlone == "Y" && v.Location == "PLACEMENT";
+
+    /// <summary>
+    /// R-CPVISIT at E for K09: a child on a CP plan at E (the earliest open plan) is due a visit once
+    /// AddWorkingDays(plan start, 10) &lt;= E; the visit is on time when the latest seen CP visit v with
+    /// plan start &lt;= v &lt;= E has AddWorkingDays(v, 10) &gt;= E.
+    /// </summary>
+    public static CpVisitStatus? CpVisitStatusAt(ChildFacts facts, DateOnly e, WorkingDayCalendar calendar)
+    {
+        var plan = facts.CpPlans.Select(p => p.Plan).Where(p => p.IsOpenAt(e)).OrderBy(p => p.StartDate).FirstOrDefault();
+        if (plan is null || calendar.AddWorkingDays(plan.StartDate, 10) > e)
+        {
+            return null;
+        }
+        var last = facts.Case.Visits
+            .Where(v => QualifiesAsCpVisit(v) && v.VisitDate >= plan.StartDate && v.VisitDate <= e)
+            .Select(v => (DateOnly?)v.VisitDate)
+            .Max();
+        var due = calendar.AddWorkingDays(last ?? plan.StartDate, 10);
+        return new CpVisitStatus(plan.CpPlanId, last, due, last is not null && due >= e);
     }
 
     /// <summary>R-CONTACT-24H window end: received_at + 24 h on the wall clock, or the end of the next working day (R-CONTACT-1WD).</summary>
@@ -72,7 +155,8 @@ public static class ChildDerivation
         ReferralDate: DateOnly.FromDateTime(contact.WindowEnd),
         ClosureDate: contact.Contact.DecisionAt is { } d ? DateOnly.FromDateTime(d) : null,
         Source: contact.Contact.Source,
-        IsDerived: true);
+        IsDerived: true,
+        IsReReferral: false);
 
     public static AssessmentFact DeriveAssessment(Assessment assessment, DerivationContext context) => new(
         assessment,

@@ -26,7 +26,8 @@ public sealed record ReferralFact(
     DateOnly ReferralDate,
     DateOnly? ClosureDate,
     string Source,
-    bool IsDerived)
+    bool IsDerived,
+    bool IsReReferral)
 {
     public bool IsOpenAt(DateOnly d) => ReferralDate <= d && (ClosureDate is null || ClosureDate > d);
 }
@@ -54,6 +55,28 @@ public sealed record PeriodOfCare(
     public bool IsOpenAt(DateOnly d) => StartDate <= d && (EndDate is null || EndDate > d);
 }
 
+/// <summary>A section 47 enquiry with its ICPC due date (R-ICPC-15WD: 15 working days from the strategy discussion).</summary>
+public sealed record S47Fact(S47Enquiry Enquiry, DateOnly IcpcClockStart, DateOnly IcpcDue)
+{
+    public bool IcpcInScope => Enquiry.IcpcRequired != "N";
+    public bool? IcpcTimely => Enquiry.IcpcDate is { } d ? d <= IcpcDue : null;
+}
+
+/// <summary>One obligation of a review chain (KPIS.md "Review obligations"): review k meets obligation k.</summary>
+public sealed record ReviewObligation(
+    string OwnerId,
+    int Sequence,
+    DateOnly DueDate,
+    DateOnly? ReviewDate,
+    DateOnly? ReportedOn)
+{
+    public bool MetOnTime => ReviewDate is { } r && r <= DueDate;
+    public string Status => ReviewDate is { } r ? (r <= DueDate ? "Timely" : "Late") : ReportedOn is not null ? "OverdueOpen" : "NotYetDue";
+}
+
+/// <summary>A child protection plan: first or subsequent (R-CPP-REPEAT) and its review obligations (R-CPREV).</summary>
+public sealed record CpPlanFact(CpPlan Plan, bool IsSubsequent, IReadOnlyList<ReviewObligation> ReviewObligations);
+
 /// <summary>Everything derived for one child.</summary>
 public sealed class ChildFacts
 {
@@ -62,5 +85,10 @@ public sealed class ChildFacts
     public required IReadOnlyList<ReferralFact> Referrals { get; init; }
     public required IReadOnlyList<AssessmentFact> Assessments { get; init; }
     public required IReadOnlyList<PeriodOfCare> PeriodsOfCare { get; init; }
+    public required IReadOnlyList<S47Fact> S47Enquiries { get; init; }
+    public required IReadOnlyList<CpPlanFact> CpPlans { get; init; }
     public string ChildId => Case.Child.ChildId;
 }
+
+/// <summary>A child's CP visit position at a period end (K09).</summary>
+public sealed record CpVisitStatus(string CpPlanId, DateOnly? LastSeenVisit, DateOnly NextDue, bool OnTime);

@@ -93,9 +93,28 @@ internal static class FrontDoor
             var start = ReportingPeriods.YearToDateStart(e);
             foreach (var r in f.Referrals.Where(r => ReportingPeriods.InWindow(r.ReferralDate, start, e)))
             {
-                var from = r.ReferralDate.AddMonths(-12);
-                k.Count(i, f.Referrals.Any(p => p.ReferralDate >= from && p.ReferralDate < r.ReferralDate));
+                k.Count(i, r.IsReReferral);
             }
+        }
+    }
+
+    /// <summary>K04: distinct children with an early help episode open at E (assessment_date not used).</summary>
+    public static void EarlyHelpPer10000(ChildFacts f, IndicatorCalculator k)
+    {
+        for (var i = 0; i < k.MonthEnds.Count; i++)
+        {
+            if (f.Case.EarlyHelp.Any(h => h.IsOpenAt(k.MonthEnds[i]))) k.AddNumerator(i, 1);
+        }
+    }
+
+    /// <summary>K21: section 47 enquiries started in the rolling 12 months.</summary>
+    public static void S47Per10000(ChildFacts f, IndicatorCalculator k)
+    {
+        for (var i = 0; i < k.MonthEnds.Count; i++)
+        {
+            var e = k.MonthEnds[i];
+            var start = ReportingPeriods.Rolling12Start(e);
+            k.AddNumerator(i, f.S47Enquiries.Count(s => ReportingPeriods.InWindow(s.Enquiry.StartDate, start, e)));
         }
     }
 

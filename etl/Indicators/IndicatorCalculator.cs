@@ -1,4 +1,5 @@
 using ChildrensWarehouse.Derivation;
+using ChildrensWarehouse.Rules;
 
 namespace ChildrensWarehouse.Indicators;
 
@@ -24,6 +25,14 @@ public sealed class IndicatorCalculator
         ["K06"] = FrontDoor.ReReferrals,
         ["K20"] = FrontDoor.AssessmentsEndingInNfa,
         ["K29"] = FrontDoor.ChildrenOpenToSocialCare,
+        ["K04"] = FrontDoor.EarlyHelpPer10000,
+        ["K21"] = FrontDoor.S47Per10000,
+        ["K07"] = ChildProtection.ChildrenOnPlanPer10000,
+        ["K08"] = ChildProtection.ReviewsWithinTimescale,
+        ["K09"] = ChildProtection.VisitsWithinTimescale,
+        ["K19"] = ChildProtection.SubsequentPlans,
+        ["K22"] = ChildProtection.ChildrenInNeedWithPlan,
+        ["K23"] = ChildProtection.PlansEndingAfterTwoYears,
         ["K10"] = LookedAfter.ChildrenLookedAfterPer10000,
     };
 
@@ -34,11 +43,13 @@ public sealed class IndicatorCalculator
     private readonly string? _currentCode;
 
     public ReportingPeriods Periods { get; }
+    public WorkingDayCalendar Calendar { get; }
     public IReadOnlyList<DateOnly> MonthEnds => Periods.MonthEnds;
 
-    public IndicatorCalculator(ReportingPeriods periods, IReadOnlyDictionary<string, IndicatorDefinition> definitions)
+    public IndicatorCalculator(ReportingPeriods periods, WorkingDayCalendar calendar, IReadOnlyDictionary<string, IndicatorDefinition> definitions)
     {
         Periods = periods;
+        Calendar = calendar;
         _definitions = definitions;
         foreach (var code in Contributions.Keys)
         {
@@ -53,6 +64,7 @@ public sealed class IndicatorCalculator
     private IndicatorCalculator(IndicatorCalculator parent, string code)
     {
         Periods = parent.Periods;
+        Calendar = parent.Calendar;
         _definitions = parent._definitions;
         _cells = parent._cells;
         _currentCode = code;

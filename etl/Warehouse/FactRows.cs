@@ -17,7 +17,7 @@ public static class FactRows
     public static IEnumerable<object?[]> Referrals(string la, long runId, ChildFacts f) =>
         f.Referrals.Select(r => new object?[]
         {
-            la, r.ReferralId, r.ChildId, r.ContactId, r.ReferralDate, r.ClosureDate, r.Source, r.IsDerived, runId,
+            la, r.ReferralId, r.ChildId, r.ContactId, r.ReferralDate, r.ClosureDate, r.Source, r.IsDerived, r.IsReReferral, runId,
         });
 
     public static IEnumerable<object?[]> Assessments(string la, long runId, ChildFacts f) =>
@@ -42,6 +42,40 @@ public static class FactRows
         f.PeriodsOfCare.Select(p => new object?[]
         {
             la, p.ChildId, p.Sequence, p.FirstEpisodeId, p.StartDate, p.EndDate, p.ReasonCeased, p.Episodes.Count, runId,
+        });
+
+    public static IEnumerable<object?[]> S47(string la, long runId, ChildFacts f) =>
+        f.S47Enquiries.Select(s => new object?[]
+        {
+            la, s.Enquiry.S47Id, s.Enquiry.ReferralId, s.Enquiry.ChildId, s.Enquiry.StrategyDate, s.Enquiry.StartDate, s.Enquiry.EndDate,
+            s.Enquiry.Outcome, s.IcpcInScope, s.IcpcClockStart, s.IcpcDue, s.Enquiry.IcpcDate, s.IcpcTimely, runId,
+        });
+
+    public static IEnumerable<object?[]> CinPlans(string la, long runId, ChildFacts f) =>
+        f.Case.CinPlans.Select(p => new object?[] { la, p.CinPlanId, p.ReferralId, p.ChildId, p.StartDate, p.EndDate, runId });
+
+    public static IEnumerable<object?[]> CpPlans(string la, long runId, ChildFacts f) =>
+        f.CpPlans.Select(p => new object?[]
+        {
+            la, p.Plan.CpPlanId, p.Plan.ReferralId, p.Plan.ChildId, p.Plan.StartDate, p.Plan.EndDate, p.Plan.Category, p.IsSubsequent,
+            p.Plan.Reviews.Count, runId,
+        });
+
+    public static IEnumerable<object?[]> CpReviewObligations(string la, long runId, ChildFacts f) =>
+        f.CpPlans.SelectMany(p => p.ReviewObligations.Select(o => new object?[]
+        {
+            la, o.OwnerId, p.Plan.ChildId, o.Sequence, o.DueDate, o.ReviewDate, o.ReportedOn, o.MetOnTime, o.Status, runId,
+        }));
+
+    public static IEnumerable<object?[]> Visits(string la, long runId, ChildFacts f, Rules.WorkingDayCalendar calendar) =>
+        f.Case.Visits.Select(v =>
+        {
+            var cp = ChildDerivation.QualifiesAsCpVisit(v);
+            return new object?[]
+            {
+                la, v.VisitId, v.ChildId, v.VisitDate, v.VisitType, v.Seen, v.SeenAlone, v.Location, v.WorkerId,
+                cp, ChildDerivation.QualifiesAsClaVisit(v), cp ? calendar.AddWorkingDays(v.VisitDate, 10) : null, runId,
+            };
         });
 
     /// <summary>dim.child: the current version of every loaded child (valid from the as-at date).</summary>

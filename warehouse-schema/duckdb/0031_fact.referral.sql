@@ -8,5 +8,6 @@ CREATE TABLE fact.referral (
     closure_date   DATE,
     source         VARCHAR NOT NULL,
     is_derived     BOOLEAN NOT NULL,
+    is_re_referral BOOLEAN NOT NULL,
     run_id         BIGINT NOT NULL
 );
