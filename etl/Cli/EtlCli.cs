@@ -3,6 +3,7 @@ using ChildrensWarehouse.Indicators;
 using ChildrensWarehouse.Pipeline;
 using ChildrensWarehouse.Rules;
 using ChildrensWarehouse.Warehouse;
+using Microsoft.Extensions.Configuration;
 using Serilog;
 using Serilog.Events;
 
@@ -48,7 +49,14 @@ public static class EtlCli
         DefaultValueFactory = defaultValue is null ? null! : _ => defaultValue,
     };
 
-    private static RuleSettings LoadRules() => RuleSettings.Load(RuleSettings.DefaultPath);
+    /// <summary>Configuration layers: appsettings.json beside the program, then in the working folder, then CSW_* environment variables.</summary>
+    public static IConfiguration Configuration() => new ConfigurationBuilder()
+        .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+        .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
+        .AddEnvironmentVariables("CSW_")
+        .Build();
+
+    private static RuleSettings LoadRules() => RuleSettings.Load(RuleSettings.DefaultPath, Configuration());
 
     private static Command RunCommand(TextWriter stdout, TextWriter stderr)
     {

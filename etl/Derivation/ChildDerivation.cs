@@ -32,7 +32,7 @@ public static class ChildDerivation
         {
             Case = childCase,
             Contacts = contacts,
-            Referrals = MarkReReferrals(referrals),
+            Referrals = MarkReReferrals(referrals, context.Rules.ReReferral.Months),
             Assessments = assessments,
             PeriodsOfCare = PeriodsOfCare(childCase.ClaEpisodes),
             S47Enquiries = childCase.S47Enquiries.Select(e => DeriveS47(e, context)).ToList(),
@@ -44,10 +44,10 @@ public static class ChildDerivation
     /// R-REREF: a referral is a re-referral when the child has another referral (actual or derived) dated in
     /// [date - 12 months, date): exactly 12 months before counts; the same date does not.
     /// </summary>
-    public static IReadOnlyList<ReferralFact> MarkReReferrals(IReadOnlyList<ReferralFact> referrals) =>
+    public static IReadOnlyList<ReferralFact> MarkReReferrals(IReadOnlyList<ReferralFact> referrals, int months) =>
         referrals.Select(r =>
         {
-            var from = r.ReferralDate.AddMonths(-12);
+            var from = r.ReferralDate.AddMonths(-months);
             return r with { IsReReferral = referrals.Any(p => p.ReferralDate >= from && p.ReferralDate < r.ReferralDate) };
         }).ToList();
 
@@ -55,7 +55,7 @@ public static class ChildDerivation
     public static S47Fact DeriveS47(S47Enquiry enquiry, DerivationContext context)
     {
         var start = enquiry.StrategyDate ?? enquiry.StartDate;
-        return new S47Fact(enquiry, start, context.Calendar.AddWorkingDays(start, 15));
+        return new S47Fact(enquiry, start, context.Calendar.AddWorkingDays(start, context.Rules.ChildProtection.IcpcWorkingDays));
     }
 
     /// <summary>R-CPP-REPEAT: subsequent when the child has a CP plan with an earlier start date, however long ago. R-CPREV chain.</summary>
@@ -63,7 +63,10 @@ public static class ChildDerivation
         plan,
         IsSubsequent: childPlans.Any(p => p.StartDate < plan.StartDate),
         ReviewObligations: ReviewChain(plan.CpPlanId, plan.EndDate, plan.Reviews.Select(r => r.ReviewDate).ToList(),
-            (k, previous) => k == 1 ? plan.StartDate.AddMonths(3) : previous!.Value.AddMonths(6), context.AsAtDate));
+            (k, previous) => k == 1
+                ? plan.StartDate.AddMonths(context.Rules.ChildProtection.FirstReviewMonths)
+                : previous!.Value.AddMonths(context.Rules.ChildProtection.LaterReviewMonths),
+            context.AsAtDate));
 
     /// <summary>
     /// A review obligation chain (KPIS.md "Review obligations"): reviews in date order, review k meets obligation k.
@@ -106,10 +109,10 @@ public static class ChildDerivation
     /// AddWorkingDays(plan start, 10) &lt;= E; the visit is on time when the latest seen CP visit v with
     /// plan start &lt;= v &lt;= E has AddWorkingDays(v, 10) &gt;= E.
     /// </summary>
-    public static CpVisitStatus? CpVisitStatusAt(ChildFacts facts, DateOnly e, WorkingDayCalendar calendar)
+    public static CpVisitStatus? CpVisitStatusAt(ChildFacts facts, DateOnly e, WorkingDayCalendar calendar, int intervalWorkingDays = 10)
     {
         var plan = facts.CpPlans.Select(p => p.Plan).Where(p => p.IsOpenAt(e)).OrderBy(p => p.StartDate).FirstOrDefault();
-        if (plan is null || calendar.AddWorkingDays(plan.StartDate, 10) > e)
+        if (plan is null || calendar.AddWorkingDays(plan.StartDate, intervalWorkingDays) > e)
         {
             return null;
         }
@@ -117,7 +120,7 @@ public static class ChildDerivation
             .Where(v => QualifiesAsCpVisit(v) && v.VisitDate >= plan.StartDate && v.VisitDate <= e)
             .Select(v => (DateOnly?)v.VisitDate)
             .Max();
-        var due = calendar.AddWorkingDays(last ?? plan.StartDate, 10);
+        var due = calendar.AddWorkingDays(last ?? plan.StartDate, intervalWorkingDays);
         return new CpVisitStatus(plan.CpPlanId, last, due, last is not null && due >= e);
     }
 

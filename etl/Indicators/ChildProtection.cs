@@ -31,7 +31,7 @@ internal static class ChildProtection
         if (f.CpPlans.Count == 0) return;
         for (var i = 0; i < k.MonthEnds.Count; i++)
         {
-            if (ChildDerivation.CpVisitStatusAt(f, k.MonthEnds[i], k.Calendar) is { } status) k.Count(i, status.OnTime);
+            if (ChildDerivation.CpVisitStatusAt(f, k.MonthEnds[i], k.Calendar, k.Rules.ChildProtection.VisitIntervalWorkingDays) is { } status) k.Count(i, status.OnTime);
         }
     }
 

@@ -44,12 +44,14 @@ public sealed class IndicatorCalculator
 
     public ReportingPeriods Periods { get; }
     public WorkingDayCalendar Calendar { get; }
+    public RuleSettings Rules { get; }
     public IReadOnlyList<DateOnly> MonthEnds => Periods.MonthEnds;
 
-    public IndicatorCalculator(ReportingPeriods periods, WorkingDayCalendar calendar, IReadOnlyDictionary<string, IndicatorDefinition> definitions)
+    public IndicatorCalculator(ReportingPeriods periods, WorkingDayCalendar calendar, RuleSettings rules, IReadOnlyDictionary<string, IndicatorDefinition> definitions)
     {
         Periods = periods;
         Calendar = calendar;
+        Rules = rules;
         _definitions = definitions;
         foreach (var code in Contributions.Keys)
         {
@@ -65,6 +67,7 @@ public sealed class IndicatorCalculator
     {
         Periods = parent.Periods;
         Calendar = parent.Calendar;
+        Rules = parent.Rules;
         _definitions = parent._definitions;
         _cells = parent._cells;
         _currentCode = code;

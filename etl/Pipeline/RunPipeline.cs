@@ -89,17 +89,17 @@ public sealed class RunPipeline(ILogger log)
         var la = manifest.LaCode;
         warehouse.Append("fact", "contact", facts.SelectMany(f => FactRows.Contacts(la, runId, f)));
         warehouse.Append("fact", "referral", facts.SelectMany(f => FactRows.Referrals(la, runId, f)));
-        warehouse.Append("fact", "assessment", facts.SelectMany(f => FactRows.Assessments(la, runId, f)));
+        warehouse.Append("fact", "assessment", facts.SelectMany(f => FactRows.Assessments(la, runId, f, request.Rules)));
         warehouse.Append("fact", "cla_episode", facts.SelectMany(f => FactRows.ClaEpisodes(la, runId, f)));
         warehouse.Append("fact", "period_of_care", facts.SelectMany(f => FactRows.PeriodsOfCare(la, runId, f)));
-        warehouse.Append("fact", "s47", facts.SelectMany(f => FactRows.S47(la, runId, f)));
+        warehouse.Append("fact", "s47", facts.SelectMany(f => FactRows.S47(la, runId, f, request.Rules)));
         warehouse.Append("fact", "cin_plan", facts.SelectMany(f => FactRows.CinPlans(la, runId, f)));
-        warehouse.Append("fact", "cp_plan", facts.SelectMany(f => FactRows.CpPlans(la, runId, f)));
+        warehouse.Append("fact", "cp_plan", facts.SelectMany(f => FactRows.CpPlans(la, runId, f, request.Rules)));
         warehouse.Append("fact", "cp_review_obligation", facts.SelectMany(f => FactRows.CpReviewObligations(la, runId, f)));
-        warehouse.Append("fact", "visit", facts.SelectMany(f => FactRows.Visits(la, runId, f, calendar)));
+        warehouse.Append("fact", "visit", facts.SelectMany(f => FactRows.Visits(la, runId, f, calendar, request.Rules.ChildProtection.VisitIntervalWorkingDays)));
         Stage("load facts");
 
-        var calculator = new IndicatorCalculator(ReportingPeriods.Ending(asAt, request.Months), calendar, IndicatorDictionary.All);
+        var calculator = new IndicatorCalculator(ReportingPeriods.Ending(asAt, request.Months), calendar, request.Rules, IndicatorDictionary.All);
         foreach (var f in facts) calculator.Add(f);
         var kpis = calculator.Results(population);
         warehouse.WriteKpis(la, asAt, runId, kpis);

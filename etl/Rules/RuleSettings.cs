@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.Extensions.Configuration;
 
 namespace ChildrensWarehouse.Rules;
 
@@ -27,48 +28,107 @@ public sealed record AssessmentRules
     public int LimitWorkingDays { get; init; } = 45;
 }
 
+public sealed record ChildProtectionRules
+{
+    /// <summary>R-ICPC-15WD: initial conference within N working days of the strategy discussion.</summary>
+    public int IcpcWorkingDays { get; init; } = 15;
+    /// <summary>R-CPREV: first review within N months of the plan start.</summary>
+    public int FirstReviewMonths { get; init; } = 3;
+    /// <summary>R-CPREV: later reviews within N months of the previous review.</summary>
+    public int LaterReviewMonths { get; init; } = 6;
+    /// <summary>R-CPVISIT: the child seen at least every N working days (local: no national frequency).</summary>
+    public int VisitIntervalWorkingDays { get; init; } = 10;
+}
+
+public sealed record ReReferralRules
+{
+    /// <summary>R-REREF: another referral dated within N months before this one (start to start).</summary>
+    public int Months { get; init; } = 12;
+}
+
+/// <summary>An edition of the statutory guidance in force from a date (chosen by each clock's start date).</summary>
+public sealed record RuleEdition
+{
+    public string Name { get; init; } = "";
+    public DateOnly EffectiveFrom { get; init; }
+}
+
 /// <summary>
-/// The rulebook: the edition in force and the named local settings every rule reads. Loaded from the versioned
-/// file etl/Rules/rulebook.json, overridable in configuration, validated at start-up, and recorded on every run.
+/// The rulebook: the editions in force and the named local settings every rule reads. Loaded from the versioned
+/// file etl/Rules/rulebook.json, overridable in configuration (section "Rules"), validated at start-up, and
+/// recorded on every run (etl_run.rule_settings) so each number says which rules produced it.
 /// </summary>
 public sealed record RuleSettings
 {
     public string RulebookVersion { get; init; } = "2026.1";
+    public IReadOnlyList<RuleEdition> Editions { get; init; } =
+    [
+        new() { Name = "Working Together 2015", EffectiveFrom = new DateOnly(2015, 3, 26) },
+        new() { Name = "Working Together 2018", EffectiveFrom = new DateOnly(2018, 7, 4) },
+        new() { Name = "Working Together 2023", EffectiveFrom = new DateOnly(2023, 12, 15) },
+    ];
     public ContactRules Contact { get; init; } = new();
     public AssessmentRules Assessment { get; init; } = new();
+    public ChildProtectionRules ChildProtection { get; init; } = new();
+    public ReReferralRules ReReferral { get; init; } = new();
 
     public static readonly JsonSerializerOptions JsonOptions = new()
     {
-        PropertyNamingPolicy = null,
         WriteIndented = false,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         Converters = { new JsonStringEnumConverter() },
     };
 
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
 
-    /// <summary>Throws <see cref="ArgumentException"/> naming the setting that is out of range.</summary>
+    /// <summary>The edition in force on a clock's start date (the earliest edition before any is in force).</summary>
+    public string EditionFor(DateOnly clockStart) =>
+        Editions.Where(e => e.EffectiveFrom <= clockStart).OrderBy(e => e.EffectiveFrom).LastOrDefault()?.Name
+        ?? Editions.OrderBy(e => e.EffectiveFrom).First().Name;
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first setting that is out of range.</summary>
     public RuleSettings Validate()
     {
-        if (Assessment.LimitCalendarDays is < 1 or > 365) throw new ArgumentException("Rules: Assessment.LimitCalendarDays must be 1..365");
-        if (Assessment.LimitWorkingDays is < 1 or > 260) throw new ArgumentException("Rules: Assessment.LimitWorkingDays must be 1..260");
+        static void Check(bool ok, string message)
+        {
+            if (!ok) throw new ArgumentException($"rulebook: {message}");
+        }
+        Check(Enum.IsDefined(Contact.DecisionClock), "Contact.DecisionClock must be Hours24 or WorkingDay1");
+        Check(Assessment.LimitCalendarDays is >= 1 and <= 365, "Assessment.LimitCalendarDays must be 1..365");
+        Check(Assessment.LimitWorkingDays is >= 1 and <= 260, "Assessment.LimitWorkingDays must be 1..260");
+        Check(ChildProtection.IcpcWorkingDays is >= 1 and <= 260, "ChildProtection.IcpcWorkingDays must be 1..260");
+        Check(ChildProtection.FirstReviewMonths is >= 1 and <= 24, "ChildProtection.FirstReviewMonths must be 1..24");
+        Check(ChildProtection.LaterReviewMonths is >= 1 and <= 24, "ChildProtection.LaterReviewMonths must be 1..24");
+        Check(ChildProtection.VisitIntervalWorkingDays is >= 1 and <= 260, "ChildProtection.VisitIntervalWorkingDays must be 1..260");
+        Check(ReReferral.Months is >= 1 and <= 120, "ReReferral.Months must be 1..120");
+        Check(Editions.Count > 0 && Editions.All(e => e.Name.Length > 0), "Editions must name at least one edition");
         return this;
     }
 
-    public static RuleSettings Load(string path)
+    public static string DefaultPath => Path.Combine(AppContext.BaseDirectory, "Rules", "rulebook.json");
+
+    /// <summary>
+    /// The rulebook file, then the "Rules" section of configuration on top (appsettings.json, environment
+    /// variables such as CSW_Rules__Contact__DecisionClock=WorkingDay1). Unknown keys are errors, not ignored.
+    /// </summary>
+    public static RuleSettings Load(string rulebookPath, IConfiguration? configuration = null)
     {
-        if (!File.Exists(path)) throw new FileNotFoundException($"{path}: rulebook file is missing", path);
+        if (!File.Exists(rulebookPath)) throw new ArgumentException($"{rulebookPath}: the rulebook file is missing");
+        // The binder appends to collections, so the file's editions replace (not extend) the built-in list.
+        var settings = new RuleSettings { Editions = [] };
         try
         {
-            return (JsonSerializer.Deserialize<RuleSettings>(File.ReadAllText(path), JsonOptions) ?? new RuleSettings()).Validate();
+            var file = new ConfigurationBuilder().AddJsonFile(rulebookPath, optional: false).Build();
+            file.Bind(settings, o => o.ErrorOnUnknownConfiguration = true);
+            configuration?.GetSection("Rules").Bind(settings, o => o.ErrorOnUnknownConfiguration = true);
         }
-        catch (JsonException e)
+        catch (InvalidOperationException e)
         {
-            throw new ArgumentException($"{path}: not a valid rulebook ({e.Message})", e);
+            throw new ArgumentException($"rulebook {rulebookPath} or configuration section Rules: {e.Message}", e);
         }
+        catch (FormatException e)
+        {
+            throw new ArgumentException($"rulebook {rulebookPath}: {e.Message}", e);
+        }
+        return settings.Validate();
     }
-
-    public static string DefaultPath => Path.Combine(AppContext.BaseDirectory, "Rules", "rulebook.json");
 }

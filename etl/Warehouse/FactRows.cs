@@ -1,5 +1,6 @@
 using ChildrensWarehouse.Contract;
 using ChildrensWarehouse.Derivation;
+using ChildrensWarehouse.Rules;
 
 namespace ChildrensWarehouse.Warehouse;
 
@@ -20,11 +21,12 @@ public static class FactRows
             la, r.ReferralId, r.ChildId, r.ContactId, r.ReferralDate, r.ClosureDate, r.Source, r.IsDerived, r.IsReReferral, runId,
         });
 
-    public static IEnumerable<object?[]> Assessments(string la, long runId, ChildFacts f) =>
+    public static IEnumerable<object?[]> Assessments(string la, long runId, ChildFacts f, RuleSettings rules) =>
         f.Assessments.Select(a => new object?[]
         {
             la, a.Assessment.AssessmentId, a.Assessment.ReferralId, a.Assessment.ChildId, a.Assessment.StartDate, a.Assessment.AuthorisedDate,
-            a.Assessment.Outcome, a.Assessment.WorkerId, a.DueCalendar, a.DueWorkingDays, a.WithinCalendarLimit, a.WithinWorkingDayLimit, runId,
+            a.Assessment.Outcome, a.Assessment.WorkerId, a.DueCalendar, a.DueWorkingDays, a.WithinCalendarLimit, a.WithinWorkingDayLimit,
+            rules.EditionFor(a.Assessment.StartDate), runId,
         });
 
     public static IEnumerable<object?[]> ClaEpisodes(string la, long runId, ChildFacts f)
@@ -44,21 +46,21 @@ public static class FactRows
             la, p.ChildId, p.Sequence, p.FirstEpisodeId, p.StartDate, p.EndDate, p.ReasonCeased, p.Episodes.Count, runId,
         });
 
-    public static IEnumerable<object?[]> S47(string la, long runId, ChildFacts f) =>
+    public static IEnumerable<object?[]> S47(string la, long runId, ChildFacts f, RuleSettings rules) =>
         f.S47Enquiries.Select(s => new object?[]
         {
             la, s.Enquiry.S47Id, s.Enquiry.ReferralId, s.Enquiry.ChildId, s.Enquiry.StrategyDate, s.Enquiry.StartDate, s.Enquiry.EndDate,
-            s.Enquiry.Outcome, s.IcpcInScope, s.IcpcClockStart, s.IcpcDue, s.Enquiry.IcpcDate, s.IcpcTimely, runId,
+            s.Enquiry.Outcome, s.IcpcInScope, s.IcpcClockStart, s.IcpcDue, s.Enquiry.IcpcDate, s.IcpcTimely, rules.EditionFor(s.IcpcClockStart), runId,
         });
 
     public static IEnumerable<object?[]> CinPlans(string la, long runId, ChildFacts f) =>
         f.Case.CinPlans.Select(p => new object?[] { la, p.CinPlanId, p.ReferralId, p.ChildId, p.StartDate, p.EndDate, runId });
 
-    public static IEnumerable<object?[]> CpPlans(string la, long runId, ChildFacts f) =>
+    public static IEnumerable<object?[]> CpPlans(string la, long runId, ChildFacts f, RuleSettings rules) =>
         f.CpPlans.Select(p => new object?[]
         {
             la, p.Plan.CpPlanId, p.Plan.ReferralId, p.Plan.ChildId, p.Plan.StartDate, p.Plan.EndDate, p.Plan.Category, p.IsSubsequent,
-            p.Plan.Reviews.Count, runId,
+            p.Plan.Reviews.Count, rules.EditionFor(p.Plan.StartDate), runId,
         });
 
     public static IEnumerable<object?[]> CpReviewObligations(string la, long runId, ChildFacts f) =>
@@ -67,14 +69,14 @@ public static class FactRows
             la, o.OwnerId, p.Plan.ChildId, o.Sequence, o.DueDate, o.ReviewDate, o.ReportedOn, o.MetOnTime, o.Status, runId,
         }));
 
-    public static IEnumerable<object?[]> Visits(string la, long runId, ChildFacts f, Rules.WorkingDayCalendar calendar) =>
+    public static IEnumerable<object?[]> Visits(string la, long runId, ChildFacts f, WorkingDayCalendar calendar, int cpVisitInterval) =>
         f.Case.Visits.Select(v =>
         {
             var cp = ChildDerivation.QualifiesAsCpVisit(v);
             return new object?[]
             {
                 la, v.VisitId, v.ChildId, v.VisitDate, v.VisitType, v.Seen, v.SeenAlone, v.Location, v.WorkerId,
-                cp, ChildDerivation.QualifiesAsClaVisit(v), cp ? calendar.AddWorkingDays(v.VisitDate, 10) : null, runId,
+                cp, ChildDerivation.QualifiesAsClaVisit(v), cp ? calendar.AddWorkingDays(v.VisitDate, cpVisitInterval) : null, runId,
             };
         });
 

@@ -12,5 +12,6 @@ CREATE TABLE fact.assessment (
     due_date_working_days     DATE NOT NULL,
     within_calendar_limit     BOOLEAN,
     within_working_day_limit  BOOLEAN,
+    rule_edition              VARCHAR NOT NULL,
     run_id                    BIGINT NOT NULL
 );

@@ -13,5 +13,6 @@ CREATE TABLE fact.s47 (
     icpc_due_date     DATE NOT NULL,
     icpc_date         DATE,
     icpc_timely       BOOLEAN,
+    rule_edition      VARCHAR NOT NULL,
     run_id            BIGINT NOT NULL
 );

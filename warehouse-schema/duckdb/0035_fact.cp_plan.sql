@@ -9,5 +9,6 @@ CREATE TABLE fact.cp_plan (
     category       VARCHAR NOT NULL,
     is_subsequent  BOOLEAN NOT NULL,
     review_count   INTEGER NOT NULL,
+    rule_edition   VARCHAR NOT NULL,
     run_id         BIGINT NOT NULL
 );
