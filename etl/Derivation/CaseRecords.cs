@@ -38,6 +38,52 @@ public sealed record CpPlan(string CpPlanId, string ReferralId, string ChildId, 
 
 public sealed record Visit(string VisitId, string ChildId, DateOnly VisitDate, string VisitType, string Seen, string? SeenAlone, string? Location, string? WorkerId);
 
+public sealed record ClaReview(string ClaReviewId, string ChildId, DateOnly ReviewDate);
+
+public sealed record HealthAssessment(string HealthAssessmentId, string ChildId, string AssessmentType, DateOnly CompletedDate);
+
+public sealed record DentalCheck(string DentalCheckId, string ChildId, DateOnly CheckDate);
+
+public sealed record Immunisation(string ChildId, DateOnly AsAtDate, string UpToDate);
+
+public sealed record Pep(string PepId, string ChildId, DateOnly PepDate, string PepType);
+
+public sealed record Proceedings(string ProceedingsId, string ChildId, DateOnly IssuedDate, DateOnly? FinalOrderDate, string? FinalOrder);
+
+public sealed record Adoption(string ChildId, DateOnly? AdmDecisionDate, DateOnly? PlacementOrderDate, DateOnly? MatchedDate, DateOnly? PlacedDate, DateOnly? AdoptionOrderDate);
+
+public sealed record CareLeaverContact(string CareLeaverId, string ChildId, DateOnly BirthdayDate, DateOnly? ContactDate, string InTouch,
+    string? Activity, string? Accommodation, string? AccommodationSuitable);
+
+public sealed record Allocation(string AllocationId, string ChildId, string WorkerId, DateOnly StartDate, DateOnly? EndDate)
+{
+    public bool IsOpenAt(DateOnly d) => StartDate <= d && (EndDate is null || EndDate > d);
+}
+
+public sealed record CaseSupervision(string SupervisionId, string ChildId, string WorkerId, DateOnly SupervisionDate);
+
+public sealed record Worker(string WorkerId, string DisplayName, string TeamId, string Role, decimal Fte, DateOnly StartDate, DateOnly? EndDate, string? Agency)
+{
+    /// <summary>QSW and ASYE count as qualified social workers.</summary>
+    public bool IsQualifiedSocialWorker => Role is "QSW" or "ASYE";
+    public bool IsEmployedAt(DateOnly d) => StartDate <= d && (EndDate is null || EndDate > d);
+}
+
+public sealed record Team(string TeamId, string TeamName, string ServiceArea);
+
+public sealed record FosterCarer(string CarerId, string CarerType, DateOnly ApprovedDate, DateOnly? DeregisteredDate, long Places)
+{
+    public bool IsApprovedAt(DateOnly d) => ApprovedDate <= d && (DeregisteredDate is null || DeregisteredDate > d);
+}
+
+/// <summary>What is not one child's: the workforce and the foster carers.</summary>
+public sealed class CouncilRecords
+{
+    public IReadOnlyList<Worker> Workers { get; init; } = [];
+    public IReadOnlyList<Team> Teams { get; init; } = [];
+    public IReadOnlyList<FosterCarer> FosterCarers { get; init; } = [];
+}
+
 /// <summary>All of one child's records, in date order, cut to the as-at moment.</summary>
 public sealed class ChildCase
 {
@@ -51,4 +97,14 @@ public sealed class ChildCase
     public IReadOnlyList<CinPlan> CinPlans { get; init; } = [];
     public IReadOnlyList<CpPlan> CpPlans { get; init; } = [];
     public IReadOnlyList<Visit> Visits { get; init; } = [];
+    public IReadOnlyList<ClaReview> ClaReviews { get; init; } = [];
+    public IReadOnlyList<HealthAssessment> HealthAssessments { get; init; } = [];
+    public IReadOnlyList<DentalCheck> DentalChecks { get; init; } = [];
+    public IReadOnlyList<Immunisation> Immunisations { get; init; } = [];
+    public IReadOnlyList<Pep> Peps { get; init; } = [];
+    public IReadOnlyList<Proceedings> Proceedings { get; init; } = [];
+    public Adoption? Adoption { get; init; }
+    public IReadOnlyList<CareLeaverContact> CareLeaverContacts { get; init; } = [];
+    public IReadOnlyList<Allocation> Allocations { get; init; } = [];
+    public IReadOnlyList<CaseSupervision> CaseSupervisions { get; init; } = [];
 }

@@ -148,6 +148,70 @@ public sealed class CaseView
         }
     }
 
+    /// <summary>Rows of a table whose event date has happened, mapped by <paramref name="map"/>.</summary>
+    private IEnumerable<T> Events<T>(Extract extract, string table, string eventColumn, Func<ExtractRow, Func<string, int>, T> map)
+    {
+        var c = Columns(extract, table);
+        var eventIndex = c(eventColumn);
+        foreach (var r in extract[table].Rows)
+        {
+            if (Happened(r.Date(eventIndex)!.Value)) yield return map(r, c);
+        }
+    }
+
+    public IEnumerable<ClaReview> ClaReviews(Extract extract) => Events(extract, "cla_reviews", "review_date",
+        (r, c) => new ClaReview(r.Text(c("cla_review_id"))!, r.Text(c("child_id"))!, r.Date(c("review_date"))!.Value));
+
+    public IEnumerable<HealthAssessment> HealthAssessments(Extract extract) => Events(extract, "health_assessments", "completed_date",
+        (r, c) => new HealthAssessment(r.Text(c("health_assessment_id"))!, r.Text(c("child_id"))!, r.Text(c("assessment_type"))!, r.Date(c("completed_date"))!.Value));
+
+    public IEnumerable<DentalCheck> DentalChecks(Extract extract) => Events(extract, "dental_checks", "check_date",
+        (r, c) => new DentalCheck(r.Text(c("dental_check_id"))!, r.Text(c("child_id"))!, r.Date(c("check_date"))!.Value));
+
+    public IEnumerable<Immunisation> Immunisations(Extract extract) => Events(extract, "immunisations", "as_at_date",
+        (r, c) => new Immunisation(r.Text(c("child_id"))!, r.Date(c("as_at_date"))!.Value, r.Text(c("up_to_date"))!));
+
+    public IEnumerable<Pep> Peps(Extract extract) => Events(extract, "peps", "pep_date",
+        (r, c) => new Pep(r.Text(c("pep_id"))!, r.Text(c("child_id"))!, r.Date(c("pep_date"))!.Value, r.Text(c("pep_type"))!));
+
+    public IEnumerable<Proceedings> Proceedings(Extract extract) => Events(extract, "proceedings", "issued_date", (r, c) =>
+    {
+        var final = IfHappened(r.Date(c("final_order_date")));
+        return new Proceedings(r.Text(c("proceedings_id"))!, r.Text(c("child_id"))!, r.Date(c("issued_date"))!.Value, final, final is null ? null : r.Text(c("final_order")));
+    });
+
+    public IEnumerable<Adoption> Adoptions(Extract extract)
+    {
+        var c = Columns(extract, "adoptions");
+        return extract["adoptions"].Rows.Select(r => new Adoption(r.Text(c("child_id"))!, IfHappened(r.Date(c("adm_decision_date"))),
+            IfHappened(r.Date(c("placement_order_date"))), IfHappened(r.Date(c("matched_date"))), IfHappened(r.Date(c("placed_date"))),
+            IfHappened(r.Date(c("adoption_order_date")))));
+    }
+
+    public IEnumerable<CareLeaverContact> CareLeaverContacts(Extract extract) => Events(extract, "care_leavers", "birthday_date",
+        (r, c) => new CareLeaverContact(r.Text(c("care_leaver_id"))!, r.Text(c("child_id"))!, r.Date(c("birthday_date"))!.Value,
+            IfHappened(r.Date(c("contact_date"))), r.Text(c("in_touch"))!, r.Text(c("activity")), r.Text(c("accommodation")), r.Text(c("accommodation_suitable"))));
+
+    public IEnumerable<Allocation> Allocations(Extract extract) => Events(extract, "allocations", "start_date",
+        (r, c) => new Allocation(r.Text(c("allocation_id"))!, r.Text(c("child_id"))!, r.Text(c("worker_id"))!, r.Date(c("start_date"))!.Value, IfHappened(r.Date(c("end_date")))));
+
+    public IEnumerable<CaseSupervision> CaseSupervisions(Extract extract) => Events(extract, "case_supervisions", "supervision_date",
+        (r, c) => new CaseSupervision(r.Text(c("supervision_id"))!, r.Text(c("child_id"))!, r.Text(c("worker_id"))!, r.Date(c("supervision_date"))!.Value));
+
+    /// <summary>The workforce and foster carers, as they stood at as-at.</summary>
+    public CouncilRecords Council(Extract extract) => new()
+    {
+        Workers = Events(extract, "workers", "start_date", (r, c) => new Worker(r.Text(c("worker_id"))!, r.Text(c("display_name"))!, r.Text(c("team_id"))!,
+            r.Text(c("role"))!, r.Decimal(c("fte"))!.Value, r.Date(c("start_date"))!.Value, IfHappened(r.Date(c("end_date"))), r.Text(c("agency")))).ToList(),
+        Teams = extract["teams"].Rows.Select(r =>
+        {
+            var c = Columns(extract, "teams");
+            return new Team(r.Text(c("team_id"))!, r.Text(c("team_name"))!, r.Text(c("service_area"))!);
+        }).ToList(),
+        FosterCarers = Events(extract, "foster_carers", "approved_date", (r, c) => new FosterCarer(r.Text(c("carer_id"))!, r.Text(c("carer_type"))!,
+            r.Date(c("approved_date"))!.Value, IfHappened(r.Date(c("deregistered_date"))), r.Integer(c("places"))!.Value)).ToList(),
+    };
+
     public IEnumerable<Child> Children(Extract extract)
     {
         var c = Columns(extract, "children");
@@ -169,6 +233,16 @@ public sealed class CaseView
         var cinPlans = CinPlans(extract).ToLookup(x => x.ChildId, StringComparer.Ordinal);
         var cpPlans = CpPlans(extract).ToLookup(x => x.ChildId, StringComparer.Ordinal);
         var visits = Visits(extract).ToLookup(x => x.ChildId, StringComparer.Ordinal);
+        var claReviews = ClaReviews(extract).ToLookup(x => x.ChildId, StringComparer.Ordinal);
+        var health = HealthAssessments(extract).ToLookup(x => x.ChildId, StringComparer.Ordinal);
+        var dental = DentalChecks(extract).ToLookup(x => x.ChildId, StringComparer.Ordinal);
+        var immunisations = Immunisations(extract).ToLookup(x => x.ChildId, StringComparer.Ordinal);
+        var peps = Peps(extract).ToLookup(x => x.ChildId, StringComparer.Ordinal);
+        var proceedings = Proceedings(extract).ToLookup(x => x.ChildId, StringComparer.Ordinal);
+        var adoptions = Adoptions(extract).ToDictionary(x => x.ChildId, StringComparer.Ordinal);
+        var careLeavers = CareLeaverContacts(extract).ToLookup(x => x.ChildId, StringComparer.Ordinal);
+        var allocations = Allocations(extract).ToLookup(x => x.ChildId, StringComparer.Ordinal);
+        var supervisions = CaseSupervisions(extract).ToLookup(x => x.ChildId, StringComparer.Ordinal);
         foreach (var child in Children(extract).OrderBy(c => c.ChildId, StringComparer.Ordinal))
         {
             yield return new ChildCase
@@ -183,6 +257,16 @@ public sealed class CaseView
                 CinPlans = cinPlans[child.ChildId].OrderBy(x => x.StartDate).ThenBy(x => x.CinPlanId, StringComparer.Ordinal).ToList(),
                 CpPlans = cpPlans[child.ChildId].OrderBy(x => x.StartDate).ThenBy(x => x.CpPlanId, StringComparer.Ordinal).ToList(),
                 Visits = visits[child.ChildId].OrderBy(x => x.VisitDate).ThenBy(x => x.VisitId, StringComparer.Ordinal).ToList(),
+                ClaReviews = claReviews[child.ChildId].OrderBy(x => x.ReviewDate).ThenBy(x => x.ClaReviewId, StringComparer.Ordinal).ToList(),
+                HealthAssessments = health[child.ChildId].OrderBy(x => x.CompletedDate).ThenBy(x => x.HealthAssessmentId, StringComparer.Ordinal).ToList(),
+                DentalChecks = dental[child.ChildId].OrderBy(x => x.CheckDate).ThenBy(x => x.DentalCheckId, StringComparer.Ordinal).ToList(),
+                Immunisations = immunisations[child.ChildId].OrderBy(x => x.AsAtDate).ToList(),
+                Peps = peps[child.ChildId].OrderBy(x => x.PepDate).ThenBy(x => x.PepId, StringComparer.Ordinal).ToList(),
+                Proceedings = proceedings[child.ChildId].OrderBy(x => x.IssuedDate).ThenBy(x => x.ProceedingsId, StringComparer.Ordinal).ToList(),
+                Adoption = adoptions.GetValueOrDefault(child.ChildId),
+                CareLeaverContacts = careLeavers[child.ChildId].OrderBy(x => x.BirthdayDate).ThenBy(x => x.CareLeaverId, StringComparer.Ordinal).ToList(),
+                Allocations = allocations[child.ChildId].OrderBy(x => x.StartDate).ThenBy(x => x.AllocationId, StringComparer.Ordinal).ToList(),
+                CaseSupervisions = supervisions[child.ChildId].OrderBy(x => x.SupervisionDate).ThenBy(x => x.SupervisionId, StringComparer.Ordinal).ToList(),
             };
         }
     }

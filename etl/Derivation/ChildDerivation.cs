@@ -17,7 +17,7 @@ public sealed class DerivationContext
 /// The per-child derivation (DESIGN.md): all of one child's records on one timeline, every rule evaluated once.
 /// Pure: no I/O, so each rule is proved on small hand-made timelines.
 /// </summary>
-public static class ChildDerivation
+public static partial class ChildDerivation
 {
     public static ChildFacts Derive(ChildCase childCase, DerivationContext context)
     {
@@ -28,13 +28,17 @@ public static class ChildDerivation
             .OrderBy(r => r.ReferralDate).ThenBy(r => r.ReferralId, StringComparer.Ordinal)
             .ToList();
         var assessments = childCase.Assessments.Select(a => DeriveAssessment(a, context)).ToList();
+        var periods = PeriodsOfCare(childCase.ClaEpisodes);
         return new ChildFacts
         {
             Case = childCase,
             Contacts = contacts,
             Referrals = MarkReReferrals(referrals, context.Rules.ReReferral.Months),
             Assessments = assessments,
-            PeriodsOfCare = PeriodsOfCare(childCase.ClaEpisodes),
+            PeriodsOfCare = periods,
+            PlacementSpells = PlacementSpells(periods),
+            ClaReviewObligations = periods.SelectMany(p => ClaReviewChain(p, childCase.ClaReviews, context)).ToList(),
+            IhaObligations = periods.Select(p => IhaFor(p, childCase.HealthAssessments, context)).ToList(),
             S47Enquiries = childCase.S47Enquiries.Select(e => DeriveS47(e, context)).ToList(),
             CpPlans = childCase.CpPlans.Select(p => DeriveCpPlan(p, childCase.CpPlans, context)).ToList(),
         };

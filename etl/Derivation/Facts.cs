@@ -71,6 +71,7 @@ public sealed record ReviewObligation(
     DateOnly? ReportedOn)
 {
     public bool MetOnTime => ReviewDate is { } r && r <= DueDate;
+    public string RecordId => $"{OwnerId}#{Sequence}";
     public string Status => ReviewDate is { } r ? (r <= DueDate ? "Timely" : "Late") : ReportedOn is not null ? "OverdueOpen" : "NotYetDue";
 }
 
@@ -87,6 +88,9 @@ public sealed class ChildFacts
     public required IReadOnlyList<PeriodOfCare> PeriodsOfCare { get; init; }
     public required IReadOnlyList<S47Fact> S47Enquiries { get; init; }
     public required IReadOnlyList<CpPlanFact> CpPlans { get; init; }
+    public required IReadOnlyList<PlacementSpell> PlacementSpells { get; init; }
+    public required IReadOnlyList<ReviewObligation> ClaReviewObligations { get; init; }
+    public required IReadOnlyList<IhaObligation> IhaObligations { get; init; }
     public string ChildId => Case.Child.ChildId;
 }
 

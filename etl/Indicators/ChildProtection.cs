@@ -10,7 +10,7 @@ internal static class ChildProtection
     {
         for (var i = 0; i < k.MonthEnds.Count; i++)
         {
-            if (f.CpPlans.Any(p => p.Plan.IsOpenAt(k.MonthEnds[i]))) k.AddNumerator(i, 1);
+            if (f.CpPlans.FirstOrDefault(p => p.Plan.IsOpenAt(k.MonthEnds[i])) is { } p) k.AddNumerator(i, 1, p.Plan.CpPlanId);
         }
     }
 
@@ -21,7 +21,7 @@ internal static class ChildProtection
         {
             if (o.ReportedOn is not { } reported) continue;
             var i = k.Periods.MonthIndexOf(reported);
-            if (i >= 0) k.Count(i, o.MetOnTime);
+            if (i >= 0) k.Count(i, o.MetOnTime, o.RecordId, o.DueDate);
         }
     }
 
@@ -31,7 +31,7 @@ internal static class ChildProtection
         if (f.CpPlans.Count == 0) return;
         for (var i = 0; i < k.MonthEnds.Count; i++)
         {
-            if (ChildDerivation.CpVisitStatusAt(f, k.MonthEnds[i], k.Calendar, k.Rules.ChildProtection.VisitIntervalWorkingDays) is { } status) k.Count(i, status.OnTime);
+            if (ChildDerivation.CpVisitStatusAt(f, k.MonthEnds[i], k.Calendar, k.Rules.ChildProtection.VisitIntervalWorkingDays) is { } status) k.Count(i, status.OnTime, status.CpPlanId, status.NextDue);
         }
     }
 
@@ -42,7 +42,7 @@ internal static class ChildProtection
         {
             var e = k.MonthEnds[i];
             var start = ReportingPeriods.YearToDateStart(e);
-            foreach (var p in f.CpPlans.Where(p => ReportingPeriods.InWindow(p.Plan.StartDate, start, e))) k.Count(i, p.IsSubsequent);
+            foreach (var p in f.CpPlans.Where(p => ReportingPeriods.InWindow(p.Plan.StartDate, start, e))) k.Count(i, p.IsSubsequent, p.Plan.CpPlanId);
         }
     }
 
@@ -55,7 +55,7 @@ internal static class ChildProtection
             var start = ReportingPeriods.YearToDateStart(e);
             foreach (var p in f.CpPlans)
             {
-                if (p.Plan.EndDate is { } end && ReportingPeriods.InWindow(end, start, e)) k.Count(i, end >= p.Plan.StartDate.AddMonths(24));
+                if (p.Plan.EndDate is { } end && ReportingPeriods.InWindow(end, start, e)) k.Count(i, end >= p.Plan.StartDate.AddMonths(24), p.Plan.CpPlanId);
             }
         }
     }
@@ -78,7 +78,7 @@ internal static class ChildProtection
                 .FirstOrDefault();
             if (latest?.Outcome != "CIN_PLAN") continue;
             if (f.CpPlans.Any(p => p.Plan.IsOpenAt(e)) || f.PeriodsOfCare.Any(p => p.IsOpenAt(e))) continue;
-            k.Count(i, f.Case.CinPlans.Any(p => p.IsOpenAt(e)));
+            k.Count(i, f.Case.CinPlans.Any(p => p.IsOpenAt(e)), latest.AssessmentId);
         }
     }
 }

@@ -11,7 +11,7 @@ internal static class FrontDoor
         foreach (var c in f.Contacts)
         {
             var i = k.Periods.MonthIndexOf(DateOnly.FromDateTime(c.Contact.ReceivedAt));
-            if (i >= 0) k.Count(i, c.ProgressedToReferral);
+            if (i >= 0) k.Count(i, c.ProgressedToReferral, c.Contact.ContactId, DateOnly.FromDateTime(c.WindowEnd));
         }
     }
 
@@ -22,7 +22,7 @@ internal static class FrontDoor
         {
             if (c.Contact.DecisionAt is null && !c.WindowEnded) continue;
             var i = k.Periods.MonthIndexOf(DateOnly.FromDateTime(c.Contact.ReceivedAt));
-            if (i >= 0) k.Count(i, c.DecidedInTime);
+            if (i >= 0) k.Count(i, c.DecidedInTime, c.Contact.ContactId, DateOnly.FromDateTime(c.WindowEnd));
         }
     }
 
@@ -33,7 +33,7 @@ internal static class FrontDoor
         {
             var e = k.MonthEnds[i];
             var start = ReportingPeriods.Rolling12Start(e);
-            k.AddNumerator(i, f.Referrals.Count(r => ReportingPeriods.InWindow(r.ReferralDate, start, e)));
+            foreach (var r in f.Referrals.Where(r => ReportingPeriods.InWindow(r.ReferralDate, start, e))) k.AddNumerator(i, 1, r.ReferralId);
         }
     }
 
@@ -47,12 +47,13 @@ internal static class FrontDoor
             var start = ReportingPeriods.Rolling12Start(e);
             foreach (var r in f.Referrals.Where(r => ReportingPeriods.InWindow(r.ReferralDate, start, e)))
             {
-                k.Count(i, !r.IsDerived && assessed.Contains(r.ReferralId));
+                k.Count(i, !r.IsDerived && assessed.Contains(r.ReferralId), r.ReferralId);
             }
         }
     }
 
-    private static void AuthorisedInWindow(ChildFacts f, IndicatorCalculator k, Func<DateOnly, DateOnly> windowStart, Func<AssessmentFact, bool> numerator)
+    private static void AuthorisedInWindow(ChildFacts f, IndicatorCalculator k, Func<DateOnly, DateOnly> windowStart, Func<AssessmentFact, bool> numerator,
+        Func<AssessmentFact, DateOnly?> due)
     {
         for (var i = 0; i < k.MonthEnds.Count; i++)
         {
@@ -62,7 +63,7 @@ internal static class FrontDoor
             {
                 if (a.Assessment.AuthorisedDate is { } authorised && ReportingPeriods.InWindow(authorised, start, e))
                 {
-                    k.Count(i, numerator(a));
+                    k.Count(i, numerator(a), a.Assessment.AssessmentId, due(a));
                 }
             }
         }
@@ -70,19 +71,19 @@ internal static class FrontDoor
 
     /// <summary>K05: assessments authorised in the year to date; numerator: authorised_date &lt;= start_date + 42 days.</summary>
     public static void AssessmentsWithin42DaysYtd(ChildFacts f, IndicatorCalculator k) =>
-        AuthorisedInWindow(f, k, ReportingPeriods.YearToDateStart, a => a.WithinCalendarLimit == true);
+        AuthorisedInWindow(f, k, ReportingPeriods.YearToDateStart, a => a.WithinCalendarLimit == true, a => a.DueCalendar);
 
     /// <summary>K05M: as K05, authorised in the month.</summary>
     public static void AssessmentsWithin42DaysMonth(ChildFacts f, IndicatorCalculator k) =>
-        AuthorisedInWindow(f, k, ReportingPeriods.MonthStart, a => a.WithinCalendarLimit == true);
+        AuthorisedInWindow(f, k, ReportingPeriods.MonthStart, a => a.WithinCalendarLimit == true, a => a.DueCalendar);
 
     /// <summary>K05W: as K05; numerator: authorised within 45 working days.</summary>
     public static void AssessmentsWithin45WorkingDays(ChildFacts f, IndicatorCalculator k) =>
-        AuthorisedInWindow(f, k, ReportingPeriods.YearToDateStart, a => a.WithinWorkingDayLimit == true);
+        AuthorisedInWindow(f, k, ReportingPeriods.YearToDateStart, a => a.WithinWorkingDayLimit == true, a => a.DueWorkingDays);
 
     /// <summary>K20: assessments authorised in the year to date; numerator: outcome NFA.</summary>
     public static void AssessmentsEndingInNfa(ChildFacts f, IndicatorCalculator k) =>
-        AuthorisedInWindow(f, k, ReportingPeriods.YearToDateStart, a => a.Assessment.Outcome == "NFA");
+        AuthorisedInWindow(f, k, ReportingPeriods.YearToDateStart, a => a.Assessment.Outcome == "NFA", _ => null);
 
     /// <summary>K06: referrals dated in the year to date; numerator: the child has another referral dated in [date - 12 months, date).</summary>
     public static void ReReferrals(ChildFacts f, IndicatorCalculator k)
@@ -93,7 +94,7 @@ internal static class FrontDoor
             var start = ReportingPeriods.YearToDateStart(e);
             foreach (var r in f.Referrals.Where(r => ReportingPeriods.InWindow(r.ReferralDate, start, e)))
             {
-                k.Count(i, r.IsReReferral);
+                k.Count(i, r.IsReReferral, r.ReferralId);
             }
         }
     }
@@ -103,7 +104,7 @@ internal static class FrontDoor
     {
         for (var i = 0; i < k.MonthEnds.Count; i++)
         {
-            if (f.Case.EarlyHelp.Any(h => h.IsOpenAt(k.MonthEnds[i]))) k.AddNumerator(i, 1);
+            if (f.Case.EarlyHelp.FirstOrDefault(h => h.IsOpenAt(k.MonthEnds[i])) is { } h) k.AddNumerator(i, 1, h.EarlyHelpId);
         }
     }
 
@@ -114,7 +115,7 @@ internal static class FrontDoor
         {
             var e = k.MonthEnds[i];
             var start = ReportingPeriods.Rolling12Start(e);
-            k.AddNumerator(i, f.S47Enquiries.Count(s => ReportingPeriods.InWindow(s.Enquiry.StartDate, start, e)));
+            foreach (var s in f.S47Enquiries.Where(s => ReportingPeriods.InWindow(s.Enquiry.StartDate, start, e))) k.AddNumerator(i, 1, s.Enquiry.S47Id);
         }
     }
 
@@ -123,7 +124,7 @@ internal static class FrontDoor
     {
         for (var i = 0; i < k.MonthEnds.Count; i++)
         {
-            if (f.Referrals.Any(r => r.IsOpenAt(k.MonthEnds[i]))) k.AddNumerator(i, 1);
+            if (f.Referrals.FirstOrDefault(r => r.IsOpenAt(k.MonthEnds[i])) is { } r) k.AddNumerator(i, 1, r.ReferralId);
         }
     }
 }

@@ -3,57 +3,90 @@ using ChildrensWarehouse.Rules;
 
 namespace ChildrensWarehouse.Indicators;
 
+/// <summary>One member of an indicator's numerator and/or denominator: the child (or worker, carer) and the record behind it.</summary>
+public sealed record KpiMember(string Code, DateOnly PeriodEnd, string? ChildId, string RecordId, bool InNumerator, bool InDenominator, DateOnly? DueDate, string? WorkerId);
+
 /// <summary>
 /// The one place indicators are computed (DESIGN.md "Indicators"): every child's facts are added once, each
-/// implemented indicator adds its numerator and denominator per reporting period, and the rows come out in the
-/// output contract's order. Each indicator's rule is written once, below, as KPIS.md defines it.
+/// indicator adds its numerator, denominator and drill-through members per reporting period, council-wide
+/// indicators (workforce, carers) are finished at the end, and the rows come out in the output contract's order.
+/// Each indicator's rule is written once, in FrontDoor, ChildProtection, LookedAfter or Workforce, as KPIS.md defines it.
 /// </summary>
 public sealed class IndicatorCalculator
 {
-    private delegate void Contribution(ChildFacts facts, IndicatorCalculator calc);
+    private delegate void ChildContribution(ChildFacts facts, IndicatorCalculator calc);
 
-    /// <summary>Implemented indicators, by code. The rest of the catalogue follows in its issues.</summary>
-    private static readonly IReadOnlyDictionary<string, Contribution> Contributions = new Dictionary<string, Contribution>(StringComparer.Ordinal)
+    private sealed record Indicator(ChildContribution? PerChild, Action<IndicatorCalculator>? Council = null);
+
+    private static readonly IReadOnlyDictionary<string, Indicator> Indicators = new Dictionary<string, Indicator>(StringComparer.Ordinal)
     {
-        ["K01"] = FrontDoor.ContactsProgressingToReferral,
-        ["K01T"] = FrontDoor.ContactsDecidedInTime,
-        ["K02"] = FrontDoor.ReferralsPer10000,
-        ["K03"] = FrontDoor.ReferralsProgressingToAssessment,
-        ["K05"] = FrontDoor.AssessmentsWithin42DaysYtd,
-        ["K05M"] = FrontDoor.AssessmentsWithin42DaysMonth,
-        ["K05W"] = FrontDoor.AssessmentsWithin45WorkingDays,
-        ["K06"] = FrontDoor.ReReferrals,
-        ["K20"] = FrontDoor.AssessmentsEndingInNfa,
-        ["K29"] = FrontDoor.ChildrenOpenToSocialCare,
-        ["K04"] = FrontDoor.EarlyHelpPer10000,
-        ["K21"] = FrontDoor.S47Per10000,
-        ["K07"] = ChildProtection.ChildrenOnPlanPer10000,
-        ["K08"] = ChildProtection.ReviewsWithinTimescale,
-        ["K09"] = ChildProtection.VisitsWithinTimescale,
-        ["K19"] = ChildProtection.SubsequentPlans,
-        ["K22"] = ChildProtection.ChildrenInNeedWithPlan,
-        ["K23"] = ChildProtection.PlansEndingAfterTwoYears,
-        ["K10"] = LookedAfter.ChildrenLookedAfterPer10000,
+        ["K01"] = new(FrontDoor.ContactsProgressingToReferral),
+        ["K01T"] = new(FrontDoor.ContactsDecidedInTime),
+        ["K02"] = new(FrontDoor.ReferralsPer10000),
+        ["K03"] = new(FrontDoor.ReferralsProgressingToAssessment),
+        ["K04"] = new(FrontDoor.EarlyHelpPer10000),
+        ["K05"] = new(FrontDoor.AssessmentsWithin42DaysYtd),
+        ["K05M"] = new(FrontDoor.AssessmentsWithin42DaysMonth),
+        ["K05W"] = new(FrontDoor.AssessmentsWithin45WorkingDays),
+        ["K06"] = new(FrontDoor.ReReferrals),
+        ["K07"] = new(ChildProtection.ChildrenOnPlanPer10000),
+        ["K08"] = new(ChildProtection.ReviewsWithinTimescale),
+        ["K09"] = new(ChildProtection.VisitsWithinTimescale),
+        ["K10"] = new(LookedAfter.ChildrenLookedAfterPer10000),
+        ["K11"] = new(LookedAfter.ThreeOrMorePlacements),
+        ["K12"] = new(LookedAfter.ReviewsWithinTimescale),
+        ["K13"] = new(LookedAfter.VisitsWithinTimescale),
+        ["K14"] = new(LookedAfter.InitialHealthAssessmentsYtd),
+        ["K14M"] = new(LookedAfter.InitialHealthAssessmentsMonth),
+        ["K15"] = new(LookedAfter.AnnualHealthAssessments),
+        ["K16"] = new(LookedAfter.DentalChecks),
+        ["K17"] = new(LookedAfter.PersonalEducationPlans),
+        ["K18"] = new(LookedAfter.AdoptionsYtd),
+        ["K18M"] = new(LookedAfter.AdoptionsMonth),
+        ["K19"] = new(ChildProtection.SubsequentPlans),
+        ["K20"] = new(FrontDoor.AssessmentsEndingInNfa),
+        ["K21"] = new(FrontDoor.S47Per10000),
+        ["K22"] = new(ChildProtection.ChildrenInNeedWithPlan),
+        ["K23"] = new(ChildProtection.PlansEndingAfterTwoYears),
+        ["K24"] = new(Workforce.OpenCasesSupervised),
+        ["K25"] = new(LookedAfter.ProceedingsWithin26Weeks),
+        ["K25D"] = new(LookedAfter.ProceedingsAverageWeeks),
+        ["K26"] = new(LookedAfter.LongTermStability),
+        ["K27"] = new(null, Workforce.InHouseFosterCarers),
+        ["K28"] = new(Workforce.CountCaseloads, Workforce.AverageCaseload),
+        ["K28X"] = new(null, Workforce.MoreThanTwentyCases),
+        ["K29"] = new(FrontDoor.ChildrenOpenToSocialCare),
+        ["K30"] = new(LookedAfter.CareLeaversSuitablyAccommodated),
+        ["K31"] = new(LookedAfter.CareLeaversInEducationEmploymentOrTraining),
+        ["K32"] = new(LookedAfter.DaysInCare),
+        ["K33"] = new(LookedAfter.ReturnedHome),
     };
 
-    public static IReadOnlyCollection<string> ImplementedCodes => Contributions.Keys.Order(StringComparer.Ordinal).ToList();
+    public static IReadOnlyCollection<string> ImplementedCodes => Indicators.Keys.Order(StringComparer.Ordinal).ToList();
 
     private readonly IReadOnlyDictionary<string, IndicatorDefinition> _definitions;
     private readonly Dictionary<string, (decimal[] Numerator, decimal[] Denominator)> _cells = new(StringComparer.Ordinal);
-    private readonly string? _currentCode;
+    private readonly Dictionary<string, int[]> _caseloads = new(StringComparer.Ordinal);
+    private readonly List<KpiMember> _members = [];
+    private string _code = "";
+    private ChildFacts? _child;
+    private bool _finished;
 
     public ReportingPeriods Periods { get; }
+    public IReadOnlyList<DateOnly> MonthEnds => Periods.MonthEnds;
     public WorkingDayCalendar Calendar { get; }
     public RuleSettings Rules { get; }
-    public IReadOnlyList<DateOnly> MonthEnds => Periods.MonthEnds;
+    public CouncilRecords Council { get; }
 
-    public IndicatorCalculator(ReportingPeriods periods, WorkingDayCalendar calendar, RuleSettings rules, IReadOnlyDictionary<string, IndicatorDefinition> definitions)
+    public IndicatorCalculator(ReportingPeriods periods, WorkingDayCalendar calendar, RuleSettings rules, CouncilRecords council,
+        IReadOnlyDictionary<string, IndicatorDefinition> definitions)
     {
         Periods = periods;
         Calendar = calendar;
         Rules = rules;
+        Council = council;
         _definitions = definitions;
-        foreach (var code in Contributions.Keys)
+        foreach (var code in Indicators.Keys)
         {
             if (!definitions.ContainsKey(code))
             {
@@ -63,49 +96,105 @@ public sealed class IndicatorCalculator
         }
     }
 
-    private IndicatorCalculator(IndicatorCalculator parent, string code)
-    {
-        Periods = parent.Periods;
-        Calendar = parent.Calendar;
-        Rules = parent.Rules;
-        _definitions = parent._definitions;
-        _cells = parent._cells;
-        _currentCode = code;
-    }
-
     public void Add(ChildFacts facts)
     {
-        foreach (var (code, contribution) in Contributions)
+        if (_finished) throw new InvalidOperationException("the indicators are already finished");
+        _child = facts;
+        foreach (var (code, indicator) in Indicators)
         {
-            contribution(facts, new IndicatorCalculator(this, code));
+            if (indicator.PerChild is null) continue;
+            _code = code;
+            indicator.PerChild(facts, this);
+        }
+        _child = null;
+    }
+
+    private string? CurrentChild => _child?.ChildId;
+
+    private string? WorkerOf(DateOnly e) =>
+        _child?.Case.Allocations.Where(a => a.IsOpenAt(e)).OrderByDescending(a => a.StartDate).FirstOrDefault()?.WorkerId;
+
+    private void Member(int period, string recordId, bool inNumerator, bool inDenominator, DateOnly? due, string? childId, string? workerId) =>
+        _members.Add(new KpiMember(_code, MonthEnds[period], childId, recordId, inNumerator, inDenominator, due, workerId));
+
+    /// <summary>Counts one member of the denominator in period i, and of the numerator when <paramref name="inNumerator"/>.</summary>
+    internal void Count(int period, bool inNumerator, string recordId, DateOnly? due = null)
+    {
+        var cell = _cells[_code];
+        cell.Denominator[period] += 1;
+        if (inNumerator) cell.Numerator[period] += 1;
+        Member(period, recordId, inNumerator, true, due, CurrentChild, WorkerOf(MonthEnds[period]));
+    }
+
+    /// <summary>Counts a council-wide member (a worker, a carer) rather than a child.</summary>
+    internal void CountCouncil(int period, bool inNumerator, string recordId, string? workerId = null)
+    {
+        var cell = _cells[_code];
+        cell.Denominator[period] += 1;
+        if (inNumerator) cell.Numerator[period] += 1;
+        Member(period, recordId, inNumerator, true, null, null, workerId);
+    }
+
+    /// <summary>Adds to the numerator only (counts, rates, the numerator of an average), with the record behind it.</summary>
+    internal void AddNumerator(int period, decimal amount, string recordId)
+    {
+        _cells[_code].Numerator[period] += amount;
+        Member(period, recordId, true, false, null, CurrentChild, CurrentChild is null ? null : WorkerOf(MonthEnds[period]));
+    }
+
+    /// <summary>An average's member: adds to both sums (a record's value to the numerator, one to the denominator).</summary>
+    internal void AddToAverage(int period, decimal value, string recordId, string? workerId = null)
+    {
+        var cell = _cells[_code];
+        cell.Numerator[period] += value;
+        cell.Denominator[period] += 1;
+        Member(period, recordId, true, true, null, CurrentChild, workerId ?? (CurrentChild is null ? null : WorkerOf(MonthEnds[period])));
+    }
+
+    internal void AddCaseload(string workerId, int period)
+    {
+        if (!_caseloads.TryGetValue(workerId, out var loads)) _caseloads[workerId] = loads = new int[MonthEnds.Count];
+        loads[period]++;
+    }
+
+    internal int Caseload(string workerId, int period) => _caseloads.TryGetValue(workerId, out var loads) ? loads[period] : 0;
+
+    /// <summary>Finishes the council-wide indicators; call once, after every child was added.</summary>
+    public void Finish()
+    {
+        if (_finished) return;
+        foreach (var (code, indicator) in Indicators)
+        {
+            if (indicator.Council is null) continue;
+            _code = code;
+            indicator.Council(this);
+        }
+        _finished = true;
+    }
+
+    public IReadOnlyList<KpiMember> Members
+    {
+        get
+        {
+            Finish();
+            return _members;
         }
     }
 
-    /// <summary>Counts one member of the denominator in period i, and of the numerator when <paramref name="inNumerator"/>.</summary>
-    internal void Count(int period, bool inNumerator)
-    {
-        var cell = _cells[_currentCode!];
-        cell.Denominator[period] += 1;
-        if (inNumerator) cell.Numerator[period] += 1;
-    }
-
-    /// <summary>Adds to the numerator only (counts, rates, the numerator of an average).</summary>
-    internal void AddNumerator(int period, decimal amount) => _cells[_currentCode!].Numerator[period] += amount;
-
-    internal void AddDenominator(int period, decimal amount) => _cells[_currentCode!].Denominator[period] += amount;
-
     /// <summary>All rows, ordered ordinally by code then period_end; rates take the population as denominator.</summary>
-    public IReadOnlyList<KpiRow> Results(Population population)
+    public IReadOnlyList<KpiRow> Results(Population population, KpiReference? reference = null)
     {
+        Finish();
         var rows = new List<KpiRow>();
         foreach (var code in ImplementedCodes)
         {
-            var unit = _definitions[code].Unit;
+            var definition = _definitions[code];
             var (numerator, denominator) = _cells[code];
             for (var i = 0; i < MonthEnds.Count; i++)
             {
-                var d = unit == IndicatorUnit.Rate ? population.At(MonthEnds[i]) ?? 0 : denominator[i];
-                rows.Add(KpiRow.Create(code, MonthEnds[i], unit, numerator[i], d));
+                var d = definition.Unit == IndicatorUnit.Rate ? population.At(MonthEnds[i]) ?? 0 : denominator[i];
+                var row = KpiRow.Create(code, MonthEnds[i], definition.Unit, numerator[i], d);
+                rows.Add(reference?.Annotate(row, definition) ?? row);
             }
         }
         return rows;

@@ -8,6 +8,15 @@ namespace ChildrensWarehouse.Indicators;
 /// </summary>
 public sealed record KpiRow(string IndicatorCode, DateOnly PeriodEnd, decimal Numerator, decimal? Denominator, decimal? Value)
 {
+    /// <summary>The target valid at the period end (targets.csv), its amber tolerance and, for band indicators, the upper bound.</summary>
+    public decimal? Target { get; init; }
+    public decimal? AmberTolerance { get; init; }
+    public decimal? TargetUpper { get; init; }
+    /// <summary>GREEN, AMBER or RED against the target; null with no target or no value.</summary>
+    public string? Rag { get; init; }
+    /// <summary>The latest published statistical-neighbour value at or before the period end.</summary>
+    public decimal? StatNeighbour { get; init; }
+
     public const string CsvHeader = "indicator_code,period_end,numerator,denominator,value";
 
     public static decimal Round(decimal value) => Math.Round(value, 4, MidpointRounding.AwayFromZero);

@@ -97,12 +97,25 @@ public sealed class RunPipeline(ILogger log)
         warehouse.Append("fact", "cp_plan", facts.SelectMany(f => FactRows.CpPlans(la, runId, f, request.Rules)));
         warehouse.Append("fact", "cp_review_obligation", facts.SelectMany(f => FactRows.CpReviewObligations(la, runId, f)));
         warehouse.Append("fact", "visit", facts.SelectMany(f => FactRows.Visits(la, runId, f, calendar, request.Rules.ChildProtection.VisitIntervalWorkingDays)));
+        warehouse.Append("fact", "placement_spell", facts.SelectMany(f => FactRows.PlacementSpells(la, runId, f)));
+        warehouse.Append("fact", "cla_review_obligation", facts.SelectMany(f => FactRows.ClaReviewObligations(la, runId, f)));
+        warehouse.Append("fact", "health_assessment_obligation", facts.SelectMany(f => FactRows.HealthAssessmentObligations(la, runId, f)));
+        warehouse.Append("fact", "pep", facts.SelectMany(f => FactRows.Peps(la, runId, f)));
+        warehouse.Append("fact", "adoption", facts.SelectMany(f => FactRows.Adoptions(la, runId, f)));
+        warehouse.Append("fact", "proceedings", facts.SelectMany(f => FactRows.Proceedings(la, runId, f, request.Rules)));
+        warehouse.Append("fact", "care_leaver", facts.SelectMany(f => FactRows.CareLeavers(la, runId, f)));
+        var council = view.Council(extract);
+        var teamOfWorker = council.Workers.ToDictionary(w => w.WorkerId, w => w.TeamId, StringComparer.Ordinal);
+        var periods = ReportingPeriods.Ending(asAt, request.Months);
+        warehouse.Append("fact", "allocation_snapshot", facts.SelectMany(f => FactRows.AllocationSnapshots(la, runId, f, periods.MonthEnds, teamOfWorker)));
+        warehouse.Append("fact", "supervision", facts.SelectMany(f => FactRows.Supervisions(la, runId, f)));
         Stage("load facts");
 
-        var calculator = new IndicatorCalculator(ReportingPeriods.Ending(asAt, request.Months), calendar, request.Rules, IndicatorDictionary.All);
+        var calculator = new IndicatorCalculator(periods, calendar, request.Rules, council, IndicatorDictionary.All);
         foreach (var f in facts) calculator.Add(f);
-        var kpis = calculator.Results(population);
+        var kpis = calculator.Results(population, KpiReference.From(extract));
         warehouse.WriteKpis(la, asAt, runId, kpis);
+        warehouse.WriteKpiMembers(la, runId, calculator.Members);
         Stage("aggregate");
 
         var accounting = extract.Accounting;

@@ -46,6 +46,24 @@ public sealed record ReReferralRules
     public int Months { get; init; } = 12;
 }
 
+public sealed record LookedAfterRules
+{
+    /// <summary>R-CLAREV: first review within N working days of the start of care.</summary>
+    public int FirstReviewWorkingDays { get; init; } = 20;
+    /// <summary>R-CLAREV: second review within N months of the first.</summary>
+    public int SecondReviewMonths { get; init; } = 3;
+    /// <summary>R-CLAREV: later reviews within N months of the previous one.</summary>
+    public int LaterReviewMonths { get; init; } = 6;
+    /// <summary>R-IHA-20WD: initial health assessment within N working days of the start of care.</summary>
+    public int IhaWorkingDays { get; init; } = 20;
+    /// <summary>R-CLAVISIT: first visit within N days of a placement starting.</summary>
+    public int FirstVisitDays { get; init; } = 7;
+    /// <summary>R-CLAVISIT: then at intervals of no more than N days.</summary>
+    public int VisitIntervalDays { get; init; } = 42;
+    /// <summary>R-CARE-26W: proceedings concluded on or before issue + N days (the 26-week period ends on its 182nd day).</summary>
+    public int ProceedingsLimitDays { get; init; } = 181;
+}
+
 /// <summary>An edition of the statutory guidance in force from a date (chosen by each clock's start date).</summary>
 public sealed record RuleEdition
 {
@@ -71,6 +89,7 @@ public sealed record RuleSettings
     public AssessmentRules Assessment { get; init; } = new();
     public ChildProtectionRules ChildProtection { get; init; } = new();
     public ReReferralRules ReReferral { get; init; } = new();
+    public LookedAfterRules LookedAfter { get; init; } = new();
 
     public static readonly JsonSerializerOptions JsonOptions = new()
     {
@@ -100,6 +119,13 @@ public sealed record RuleSettings
         Check(ChildProtection.LaterReviewMonths is >= 1 and <= 24, "ChildProtection.LaterReviewMonths must be 1..24");
         Check(ChildProtection.VisitIntervalWorkingDays is >= 1 and <= 260, "ChildProtection.VisitIntervalWorkingDays must be 1..260");
         Check(ReReferral.Months is >= 1 and <= 120, "ReReferral.Months must be 1..120");
+        Check(LookedAfter.FirstReviewWorkingDays is >= 1 and <= 260, "LookedAfter.FirstReviewWorkingDays must be 1..260");
+        Check(LookedAfter.SecondReviewMonths is >= 1 and <= 24, "LookedAfter.SecondReviewMonths must be 1..24");
+        Check(LookedAfter.LaterReviewMonths is >= 1 and <= 24, "LookedAfter.LaterReviewMonths must be 1..24");
+        Check(LookedAfter.IhaWorkingDays is >= 1 and <= 260, "LookedAfter.IhaWorkingDays must be 1..260");
+        Check(LookedAfter.FirstVisitDays is >= 1 and <= 365, "LookedAfter.FirstVisitDays must be 1..365");
+        Check(LookedAfter.VisitIntervalDays is >= 1 and <= 365, "LookedAfter.VisitIntervalDays must be 1..365");
+        Check(LookedAfter.ProceedingsLimitDays is >= 1 and <= 3650, "LookedAfter.ProceedingsLimitDays must be 1..3650");
         Check(Editions.Count > 0 && Editions.All(e => e.Name.Length > 0), "Editions must name at least one edition");
         return this;
     }

@@ -188,7 +188,16 @@ public sealed class DuckDbWarehouse : IDisposable
         Append("audit", "etl_quarantine", rows.Select(q => new object?[] { runId, laCode, q.Table, q.File, q.Line, q.Column, q.Reason, q.RawText }));
 
     public void WriteKpis(string laCode, DateTime asAt, long runId, IEnumerable<KpiRow> rows) =>
-        Append("fact", "kpi_month", rows.Select(k => new object?[] { laCode, k.IndicatorCode, k.PeriodEnd, k.Numerator, k.Denominator, k.Value, asAt, runId }));
+        Append("fact", "kpi_month", rows.Select(k => new object?[]
+        {
+            laCode, k.IndicatorCode, k.PeriodEnd, k.Numerator, k.Denominator, k.Value, k.Target, k.AmberTolerance, k.TargetUpper, k.Rag, k.StatNeighbour, asAt, runId,
+        }));
+
+    public void WriteKpiMembers(string laCode, long runId, IEnumerable<KpiMember> members) =>
+        Append("fact", "kpi_member", members.Select(m => new object?[]
+        {
+            laCode, m.Code, m.PeriodEnd, m.ChildId, m.RecordId, m.InNumerator, m.InDenominator, m.DueDate, m.WorkerId, runId,
+        }));
 
     /// <summary>Checkpoints and closes the build file, then swaps it in as the published warehouse.</summary>
     public void Publish()

@@ -80,6 +80,63 @@ public static class FactRows
             };
         });
 
+    public static IEnumerable<object?[]> PlacementSpells(string la, long runId, ChildFacts f) =>
+        f.PlacementSpells.Select(s => new object?[]
+        {
+            la, s.ChildId, s.PeriodSequence, s.Sequence, s.FirstEpisodeId, s.StartDate, s.EndDate, s.Episodes[0].PlacementType, s.Episodes[0].CarerId,
+            s.Episodes.Count, runId,
+        });
+
+    public static IEnumerable<object?[]> ClaReviewObligations(string la, long runId, ChildFacts f) =>
+        f.ClaReviewObligations.Select(o => new object?[]
+        {
+            la, f.ChildId, o.OwnerId, o.Sequence, o.DueDate, o.ReviewDate, o.ReportedOn, o.MetOnTime, o.Status, runId,
+        });
+
+    public static IEnumerable<object?[]> HealthAssessmentObligations(string la, long runId, ChildFacts f) =>
+        f.IhaObligations.Select(o => new object?[]
+        {
+            la, o.ChildId, o.PeriodSequence, o.FirstEpisodeId, o.PeriodStart, o.DueDate, o.InScope, o.IhaDate, o.Met, o.Status, runId,
+        });
+
+    public static IEnumerable<object?[]> Peps(string la, long runId, ChildFacts f) =>
+        f.Case.Peps.Select(p => new object?[] { la, p.PepId, p.ChildId, p.PepDate, p.PepType, runId });
+
+    public static IEnumerable<object?[]> Adoptions(string la, long runId, ChildFacts f) =>
+        f.Case.Adoption is { } a
+            ? [[la, a.ChildId, a.AdmDecisionDate, a.PlacementOrderDate, a.MatchedDate, a.PlacedDate, a.AdoptionOrderDate, runId]]
+            : [];
+
+    public static IEnumerable<object?[]> Proceedings(string la, long runId, ChildFacts f, RuleSettings rules) =>
+        f.Case.Proceedings.Select(p =>
+        {
+            var due = p.IssuedDate.AddDays(rules.LookedAfter.ProceedingsLimitDays);
+            return new object?[]
+            {
+                la, p.ProceedingsId, p.ChildId, p.IssuedDate, due, p.FinalOrderDate, p.FinalOrder,
+                p.FinalOrderDate is { } d ? d.DayNumber - p.IssuedDate.DayNumber : null, p.FinalOrderDate is { } d2 ? d2 <= due : null, runId,
+            };
+        });
+
+    public static IEnumerable<object?[]> CareLeavers(string la, long runId, ChildFacts f) =>
+        f.Case.CareLeaverContacts.Select(c =>
+        {
+            int? age = f.Case.Child.DateOfBirth is { } dob && Enumerable.Range(16, 7).FirstOrDefault(n => Age.IsBirthday(dob, c.BirthdayDate, n)) is var n and > 0 ? n : null;
+            return new object?[]
+            {
+                la, c.CareLeaverId, c.ChildId, c.BirthdayDate, age, c.ContactDate, c.InTouch, c.Activity, c.Accommodation, c.AccommodationSuitable, runId,
+            };
+        });
+
+    public static IEnumerable<object?[]> AllocationSnapshots(string la, long runId, ChildFacts f, IReadOnlyList<DateOnly> monthEnds, IReadOnlyDictionary<string, string> teamOfWorker) =>
+        monthEnds.SelectMany(e => f.Case.Allocations.Where(a => a.IsOpenAt(e)).Select(a => new object?[]
+        {
+            la, e, a.AllocationId, a.ChildId, a.WorkerId, teamOfWorker.GetValueOrDefault(a.WorkerId), runId,
+        }));
+
+    public static IEnumerable<object?[]> Supervisions(string la, long runId, ChildFacts f) =>
+        f.Case.CaseSupervisions.Select(s => new object?[] { la, s.SupervisionId, s.ChildId, s.WorkerId, s.SupervisionDate, runId });
+
     /// <summary>dim.child: the current version of every loaded child (valid from the as-at date).</summary>
     public static IEnumerable<object?[]> Children(Extract extract, DateOnly validFrom, long runId)
     {
