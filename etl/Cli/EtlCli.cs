@@ -56,7 +56,6 @@ public static class EtlCli
         .AddEnvironmentVariables("CSW_")
         .Build();
 
-    private static RuleSettings LoadRules() => RuleSettings.Load(RuleSettings.DefaultPath, Configuration());
 
     private static Command RunCommand(TextWriter stdout, TextWriter stderr)
     {
@@ -70,15 +69,8 @@ public static class EtlCli
         };
         command.SetAction((parse, ct) =>
         {
-            var log = Logger(stderr);
-            var request = new RunRequest
-            {
-                SourceFolder = parse.GetValue(source)!,
-                WarehousePath = parse.GetValue(warehouse)!,
-                AsAt = ArgumentParsing.AsAt(parse.GetValue(asAt)),
-                Rules = LoadRules(),
-            };
-            var summary = new RunPipeline(log).Run(request, ct);
+            var request = Request(parse.GetValue(source)!, parse.GetValue(warehouse)!, parse.GetValue(asAt));
+            var summary = new RunPipeline(Logger(stderr)).Run(request, ct);
             RunSummaryPrinter.Print(summary, stdout);
             return Task.FromResult(ExitCodes.Success);
         });
@@ -94,52 +86,87 @@ public static class EtlCli
         var format = new Option<string>("--format") { Description = "csv (the output contract) or table.", DefaultValueFactory = _ => "csv" };
         format.AcceptOnlyFromAmong("csv", "table");
         var council = new Option<string?>("--council") { Description = "The council's la_code, when the warehouse holds several." };
+        var explain = new Option<string?>("--explain") { Description = "Instead of the indicator rows, list the children behind one indicator's numerator and denominator (with --period)." };
+        var period = new Option<string?>("--period") { Description = "The month to explain, YYYY-MM." };
+        var identifiable = new Option<bool>("--identifiable") { Description = "With --explain: show child ids instead of pseudonyms (internal use only)." };
         var command = new Command("kpis",
             "Print the indicator rows of KPIS.md's output contract (CSV on stdout, logs on stderr). Implemented: "
             + string.Join(", ", IndicatorCalculator.ImplementedCodes) + ".")
         {
-            source, warehouse, asAt, months, format, council,
+            source, warehouse, asAt, months, format, council, explain, period, identifiable,
         };
         command.SetAction((parse, ct) =>
         {
             var n = parse.GetValue(months);
             if (n < 1) throw new UsageException("--months must be 1 or more");
-            var warehouseFile = parse.GetValue(warehouse);
-            var sourceFolder = parse.GetValue(source);
-            if ((warehouseFile is null) == (sourceFolder is null))
+            var code = parse.GetValue(explain);
+            var month = code is null ? default : ParseMonth(parse.GetValue(period));
+            if (code is not null && !IndicatorCalculator.ImplementedCodes.Contains(code)) throw new UsageException($"--explain {code}: not an implemented indicator");
+            WithWarehouse(parse, source, warehouse, asAt, council, n, stderr, ct, (path, la) =>
             {
-                throw new UsageException("give exactly one of --source DIR or --warehouse FILE");
-            }
-            IReadOnlyList<KpiRow> rows;
-            if (warehouseFile is not null)
-            {
-                if (parse.GetValue(asAt) is not null) throw new UsageException("--as-at goes with --source (a warehouse holds the as-at of its last run)");
-                rows = KpiStore.Read(warehouseFile, parse.GetValue(council), n);
-            }
-            else
-            {
-                var temp = Path.Combine(Path.GetTempPath(), "etl-kpis-" + Guid.NewGuid().ToString("N"));
-                try
+                if (code is null)
                 {
-                    var summary = new RunPipeline(Logger(stderr)).Run(new RunRequest
-                    {
-                        SourceFolder = sourceFolder!,
-                        WarehousePath = Path.Combine(temp, "warehouse.duckdb"),
-                        AsAt = ArgumentParsing.AsAt(parse.GetValue(asAt)),
-                        Months = n,
-                        Rules = LoadRules(),
-                    }, ct);
-                    rows = KpiStore.Read(summary.WarehousePath, summary.Manifest.LaCode, n);
+                    KpiOutput.Write(KpiStore.Read(path, la, n), parse.GetValue(format)!, stdout);
                 }
-                finally
+                else
                 {
-                    if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
+                    KpiOutput.WriteDrill(DrillStore.Read(path, la, code, month.Year, month.Month, parse.GetValue(identifiable)), stdout);
                 }
-            }
-            KpiOutput.Write(rows, parse.GetValue(format)!, stdout);
+            });
             return Task.FromResult(ExitCodes.Success);
         });
         return command;
+    }
+
+    private static (int Year, int Month) ParseMonth(string? text)
+    {
+        if (text is { Length: 7 } && int.TryParse(text[..4], out var y) && text[4] == '-' && int.TryParse(text[5..], out var m) && m is >= 1 and <= 12)
+        {
+            return (y, m);
+        }
+        throw new UsageException($"--period '{text}': give the month as YYYY-MM");
+    }
+
+    /// <summary>Runs <paramref name="use"/> on the given warehouse, or on a temporary one built from the given extract.</summary>
+    private static void WithWarehouse(ParseResult parse, Option<string> source, Option<string?> warehouse, Option<string?> asAt, Option<string?> council,
+        int months, TextWriter stderr, CancellationToken ct, Action<string, string?> use)
+    {
+        var warehouseFile = parse.GetValue(warehouse);
+        var sourceFolder = parse.GetValue(source);
+        if ((warehouseFile is null) == (sourceFolder is null))
+        {
+            throw new UsageException("give exactly one of --source DIR or --warehouse FILE");
+        }
+        if (warehouseFile is not null)
+        {
+            if (parse.GetValue(asAt) is not null) throw new UsageException("--as-at goes with --source (a warehouse holds the as-at of its last run)");
+            use(warehouseFile, parse.GetValue(council));
+            return;
+        }
+        var temp = Path.Combine(Path.GetTempPath(), "etl-kpis-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var summary = new RunPipeline(Logger(stderr)).Run(Request(sourceFolder!, Path.Combine(temp, "warehouse.duckdb"), parse.GetValue(asAt)) with { Months = months }, ct);
+            use(summary.WarehousePath, summary.Manifest.LaCode);
+        }
+        finally
+        {
+            if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
+        }
+    }
+
+    /// <summary>A run request with the rulebook and privacy settings from configuration.</summary>
+    private static RunRequest Request(string sourceFolder, string warehousePath, string? asAt)
+    {
+        var configuration = Configuration();
+        return new RunRequest
+        {
+            SourceFolder = sourceFolder,
+            WarehousePath = warehousePath,
+            AsAt = ArgumentParsing.AsAt(asAt),
+            Rules = RuleSettings.Load(RuleSettings.DefaultPath, configuration),
+            PseudonymSalt = configuration["Privacy:PseudonymSalt"],
+        };
     }
 
     private static Command SchemaCommand(TextWriter stdout)

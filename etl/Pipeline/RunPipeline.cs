@@ -19,6 +19,8 @@ public sealed record RunRequest
     public int Months { get; init; } = 24;
     public RuleSettings Rules { get; init; } = new();
     public string SchemaFolder { get; init; } = SchemaMigrator.DefaultFolder("duckdb");
+    /// <summary>Privacy:PseudonymSalt from configuration; null = a salt file beside the warehouse.</summary>
+    public string? PseudonymSalt { get; init; }
 }
 
 /// <summary>What one run did: row accounting, timings, where things are.</summary>
@@ -72,7 +74,8 @@ public sealed class RunPipeline(ILogger log)
         warehouse.WriteQuarantine(runId, manifest.LaCode, extract.Quarantine);
         warehouse.LoadDateDimension(calendar);
         warehouse.LoadIndicatorDimension(IndicatorDictionary.All.Values);
-        warehouse.Append("dim", "child", FactRows.Children(extract, DateOnly.FromDateTime(asAt), runId));
+        var pseudonyms = Pseudonymiser.FromConfiguration(request.PseudonymSalt, request.WarehousePath);
+        warehouse.Append("dim", "child", FactRows.Children(extract, DateOnly.FromDateTime(asAt), runId, pseudonyms));
         Stage("stage");
 
         var view = new CaseView(asAt);

@@ -138,7 +138,7 @@ public static class FactRows
         f.Case.CaseSupervisions.Select(s => new object?[] { la, s.SupervisionId, s.ChildId, s.WorkerId, s.SupervisionDate, runId });
 
     /// <summary>dim.child: the current version of every loaded child (valid from the as-at date).</summary>
-    public static IEnumerable<object?[]> Children(Extract extract, DateOnly validFrom, long runId)
+    public static IEnumerable<object?[]> Children(Extract extract, DateOnly validFrom, long runId, Pseudonymiser pseudonyms)
     {
         var data = extract["children"];
         int Col(string n) => data.Spec.IndexOf(n);
@@ -146,7 +146,7 @@ public static class FactRows
             sex = Col("sex"), eth = Col("ethnicity"), dis = Col("disability"), uasc = Col("uasc"), dod = Col("date_of_death");
         return data.Rows.Select(r => new object?[]
         {
-            extract.Manifest.LaCode, r.Text(id), r.Text(first), r.Text(last), r.Text(nhs), r.Date(dob), r.Text(sex), r.Text(eth),
+            extract.Manifest.LaCode, r.Text(id), pseudonyms.Of(extract.Manifest.LaCode, r.Text(id)!), r.Text(first), r.Text(last), r.Text(nhs), r.Date(dob), r.Text(sex), r.Text(eth),
             r.Text(dis), r.Text(uasc), r.Date(dod), validFrom, new DateOnly(9999, 12, 31), runId,
         });
     }

@@ -2,6 +2,7 @@
 CREATE TABLE dim.child (
     la_code          VARCHAR NOT NULL,
     child_id         VARCHAR NOT NULL,
+    pseudo_id        VARCHAR NOT NULL,
     first_name       VARCHAR,
     last_name        VARCHAR,
     nhs_number       VARCHAR,
