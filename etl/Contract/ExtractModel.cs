@@ -17,7 +17,13 @@ public sealed class ExtractRow(int line, object?[] values)
 }
 
 /// <summary>A row held back from the warehouse, with the reason (CASE_SYSTEM.md: never silently dropped or fixed).</summary>
-public sealed record QuarantinedRow(string Table, string File, int Line, string? Column, string Reason, string RawText);
+public sealed record QuarantinedRow(string Table, string File, int Line, string? Column, string Reason, string RawText)
+{
+    /// <summary>The row's child_id where it could be read (to route the item to the child's worker), else null.</summary>
+    public string? ChildId { get; init; }
+    /// <summary>The row's last_modified where it could be read (the item's age), else null.</summary>
+    public DateTime? LastModified { get; init; }
+}
 
 /// <summary>Rows read, loaded and quarantined for one file: read = loaded + quarantined.</summary>
 public sealed record TableAccounting(string Table, long Read, long Loaded, long Quarantined);

@@ -203,19 +203,41 @@ public sealed class ExtractReader
             }
             if (reason is not null)
             {
-                quarantine.Add(new QuarantinedRow(spec.Name, spec.RelativePath, line, null, reason, Clip(raw)));
+                quarantine.Add(new QuarantinedRow(spec.Name, spec.RelativePath, line, null, reason, Clip(raw)) with
+                {
+                    ChildId = record.Length == headerWidth ? RawField(spec, positions, record, "child_id") : null,
+                });
                 continue;
             }
             var (values, column, why) = ValidateRow(spec, positions, record, manifest.ExtractedAt);
             if (why is not null)
             {
-                quarantine.Add(new QuarantinedRow(spec.Name, spec.RelativePath, line, column, why, Clip(raw)));
+                quarantine.Add(new QuarantinedRow(spec.Name, spec.RelativePath, line, column, why, Clip(raw)) with
+                {
+                    ChildId = RawField(spec, positions, record, "child_id"),
+                    LastModified = RawField(spec, positions, record, "last_modified") is { } lm && ValueParser.TryParseTimestamp(lm, out var t) ? t : null,
+                });
                 continue;
             }
             rows.Add(new ExtractRow(line, values!));
         }
         return (rows, read);
     }
+
+    private static string? RawField(TableSpec spec, int[] positions, string[] record, string column)
+    {
+        var index = spec.Columns.ToList().FindIndex(c => c.Name == column);
+        if (index < 0 || positions[index] < 0 || positions[index] >= record.Length) return null;
+        var value = record[positions[index]];
+        return string.IsNullOrEmpty(value) || value.Length > 200 ? null : value;
+    }
+
+    /// <summary>The child and last_modified of a row that passed the row-alone checks.</summary>
+    private static QuarantinedRow WithRowContext(QuarantinedRow q, TableSpec spec, ExtractRow row) => q with
+    {
+        ChildId = spec.Columns.Any(c => c.Name == "child_id") ? row.Text(spec.IndexOf("child_id")) : null,
+        LastModified = spec.Columns.Any(c => c.Name == "last_modified") ? row.Timestamp(spec.IndexOf("last_modified")) : null,
+    };
 
     /// <summary>The physical line a record starts on (RawRow is the line it ends on).</summary>
     private static int StartLine(int endLine, string raw)
@@ -347,8 +369,8 @@ public sealed class ExtractReader
         var lost = new HashSet<ExtractRow>(losers.Select(l => l.Row));
         foreach (var (row, winner) in losers.OrderBy(l => l.Row.Line))
         {
-            quarantine.Add(new QuarantinedRow(spec.Name, spec.RelativePath, row.Line, string.Join("+", spec.Key),
-                $"duplicate {string.Join("+", spec.Key)} '{KeyOf(spec, row).Replace('\u001f', '+')}': line {winner.Line} has the later last_modified", RawOf(spec, row)));
+            quarantine.Add(WithRowContext(new QuarantinedRow(spec.Name, spec.RelativePath, row.Line, string.Join("+", spec.Key),
+                $"duplicate {string.Join("+", spec.Key)} '{KeyOf(spec, row).Replace('\u001f', '+')}': line {winner.Line} has the later last_modified", RawOf(spec, row)), spec, row));
         }
         return rows.Where(r => !lost.Contains(r)).ToList();
     }
@@ -387,8 +409,8 @@ public sealed class ExtractReader
             var orphan = checks.FirstOrDefault(c => row.Text(c.index) is { } value && !c.keys.Contains(value));
             if (orphan.fk is not null)
             {
-                quarantine.Add(new QuarantinedRow(spec.Name, spec.RelativePath, row.Line, orphan.fk.Column,
-                    $"orphan: {orphan.fk.Column} '{Shorten(row.Text(orphan.index)!)}' is not a loaded row of {orphan.fk.ParentTable}", RawOf(spec, row)));
+                quarantine.Add(WithRowContext(new QuarantinedRow(spec.Name, spec.RelativePath, row.Line, orphan.fk.Column,
+                    $"orphan: {orphan.fk.Column} '{Shorten(row.Text(orphan.index)!)}' is not a loaded row of {orphan.fk.ParentTable}", RawOf(spec, row)), spec, row));
                 continue;
             }
             kept.Add(row);
@@ -419,8 +441,8 @@ public sealed class ExtractReader
                     continue;
                 }
                 rejected.Add(episode);
-                quarantine.Add(new QuarantinedRow(spec.Name, spec.RelativePath, episode.Line, "start_date",
-                    $"episode overlaps episode '{clash.Text(id)}' (line {clash.Line}) of the same child", RawOf(spec, episode)));
+                quarantine.Add(WithRowContext(new QuarantinedRow(spec.Name, spec.RelativePath, episode.Line, "start_date",
+                    $"episode overlaps episode '{clash.Text(id)}' (line {clash.Line}) of the same child", RawOf(spec, episode)), spec, episode));
             }
         }
         return rejected.Count == 0 ? rows : rows.Where(r => !rejected.Contains(r)).ToList();

@@ -185,7 +185,7 @@ public sealed class DuckDbWarehouse : IDisposable
     }
 
     public void WriteQuarantine(long runId, string laCode, IEnumerable<QuarantinedRow> rows) =>
-        Append("audit", "etl_quarantine", rows.Select(q => new object?[] { runId, laCode, q.Table, q.File, q.Line, q.Column, q.Reason, q.RawText }));
+        Append("audit", "etl_quarantine", rows.Select(q => new object?[] { runId, laCode, q.Table, q.File, q.Line, q.Column, q.Reason, q.RawText, q.ChildId, q.LastModified }));
 
     public void WriteKpis(string laCode, DateTime asAt, long runId, IEnumerable<KpiRow> rows) =>
         Append("fact", "kpi_month", rows.Select(k => new object?[]

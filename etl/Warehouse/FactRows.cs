@@ -12,7 +12,8 @@ public static class FactRows
         {
             la, c.Contact.ContactId, c.Contact.ChildId, c.Contact.ReceivedAt, DateOnly.FromDateTime(c.Contact.ReceivedAt), c.Contact.Source,
             c.Contact.DecisionAt, c.Contact.Outcome, c.Contact.WorkerId, c.WindowEnd, c.DecidedInTime, c.WindowEnded,
-            c.NamedByReferral, c.AutoReferral, c.ProgressedToReferral, runId,
+            c.NamedByReferral, c.AutoReferral, c.ProgressedToReferral,
+            c.ReferralOutcomeWithoutReferral ? "outcome REFERRAL but no referral names this contact" : null, runId,
         });
 
     public static IEnumerable<object?[]> Referrals(string la, long runId, ChildFacts f) =>

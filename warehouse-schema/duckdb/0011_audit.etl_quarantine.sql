@@ -7,5 +7,7 @@ CREATE TABLE audit.etl_quarantine (
     line         INTEGER NOT NULL,
     column_name  VARCHAR,
     reason       VARCHAR NOT NULL,
-    raw_text     VARCHAR
+    raw_text     VARCHAR,
+    child_id     VARCHAR,
+    last_modified TIMESTAMP
 );

@@ -15,5 +15,6 @@ CREATE TABLE fact.contact (
     named_by_referral       BOOLEAN NOT NULL,
     auto_referral           BOOLEAN NOT NULL,
     progressed_to_referral  BOOLEAN NOT NULL,
+    dq_warning              VARCHAR,
     run_id                  BIGINT NOT NULL
 );
