@@ -5,7 +5,6 @@ using ChildrensWarehouse.Derivation;
 using ChildrensWarehouse.Indicators;
 using ChildrensWarehouse.Rules;
 using ChildrensWarehouse.Warehouse;
-using Dapper;
 using Serilog;
 
 namespace ChildrensWarehouse.Pipeline;
@@ -62,9 +61,8 @@ public sealed class RunPipeline(ILogger log)
         var population = PopulationOf(extract);
         Stage("read+validate");
 
-        using var warehouse = DuckDbWarehouse.OpenForBuild(request.WarehousePath, request.SchemaFolder);
+        using IWarehouse warehouse = DuckDbWarehouse.OpenForBuild(request.WarehousePath, request.SchemaFolder);
         var runId = warehouse.NextRunId();
-        using var tx = warehouse.Connection.BeginTransaction();
         warehouse.ClearCouncil(manifest.LaCode);
         foreach (var spec in CaseSystemContract.AllTables)
         {
@@ -122,24 +120,12 @@ public sealed class RunPipeline(ILogger log)
         Stage("aggregate");
 
         var accounting = extract.Accounting;
-        warehouse.Connection.Execute(
-            """
-            INSERT INTO audit.etl_run (run_id, la_code, mode, source, started_at, ended_at, status, as_at, extracted_at,
-                rows_read, rows_loaded, rows_quarantined, rulebook_version, rule_settings, table_counts, stage_timings, error)
-            VALUES ($run_id, $la_code, 'full', $source, $started_at, $ended_at, 'succeeded', $as_at, $extracted_at,
-                $rows_read, $rows_loaded, $rows_quarantined, $rulebook_version, $rule_settings, $table_counts, $stage_timings, NULL)
-            """,
-            new
-            {
-                run_id = runId, la_code = la, source = Path.GetFullPath(request.SourceFolder), started_at = startedAt, ended_at = DateTime.Now,
-                as_at = asAt, extracted_at = manifest.ExtractedAt,
-                rows_read = accounting.Sum(a => a.Read), rows_loaded = accounting.Sum(a => a.Loaded), rows_quarantined = accounting.Sum(a => a.Quarantined),
-                rulebook_version = request.Rules.RulebookVersion, rule_settings = request.Rules.ToJson(),
-                table_counts = JsonSerializer.Serialize(accounting.ToDictionary(a => a.Table, a => new[] { a.Read, a.Loaded, a.Quarantined })),
-                stage_timings = JsonSerializer.Serialize(timings.ToDictionary(t => t.Item1, t => Math.Round(t.Item2.TotalSeconds, 3))),
-            });
-        tx.Commit();
-        warehouse.Publish();
+        warehouse.WriteRun(new RunRecord(runId, la, "full", Path.GetFullPath(request.SourceFolder), startedAt, DateTime.Now, "succeeded", asAt,
+            manifest.ExtractedAt, accounting.Sum(a => a.Read), accounting.Sum(a => a.Loaded), accounting.Sum(a => a.Quarantined),
+            request.Rules.RulebookVersion, request.Rules.ToJson(),
+            JsonSerializer.Serialize(accounting.ToDictionary(a => a.Table, a => new[] { a.Read, a.Loaded, a.Quarantined })),
+            JsonSerializer.Serialize(timings.ToDictionary(t => t.Item1, t => Math.Round(t.Item2.TotalSeconds, 3))), null));
+        warehouse.Commit();
         Stage("publish");
         return new RunSummary(runId, manifest, asAt, accounting, timings, extract.Warnings, kpis, Path.GetFullPath(request.WarehousePath));
     }

@@ -1,8 +1,4 @@
 using System.Data.Common;
-using ChildrensWarehouse.Contract;
-using ChildrensWarehouse.Derivation;
-using ChildrensWarehouse.Indicators;
-using ChildrensWarehouse.Rules;
 using Dapper;
 using DuckDB.NET.Data;
 
@@ -16,7 +12,7 @@ public sealed class WarehouseBusyException(string message) : Exception(message);
 /// when everything succeeded, so a failed or killed run leaves the previous contents, and readers who open the
 /// published file during a run see the previous complete state.
 /// </summary>
-public sealed class DuckDbWarehouse : IDisposable
+public sealed class DuckDbWarehouse : IWarehouse
 {
     private readonly string _publishedPath;
     private readonly string _buildPath;
@@ -93,8 +89,6 @@ public sealed class DuckDbWarehouse : IDisposable
     public long NextRunId() =>
         Connection.ExecuteScalar<long>("SELECT coalesce(max(run_id), 0) + 1 FROM audit.etl_run");
 
-    public void Execute(string sql, object? parameters = null) => Connection.Execute(sql, parameters);
-
     /// <summary>Removes one council's rows from every council-keyed table, so the run reloads it without touching the others.</summary>
     public void ClearCouncil(string laCode)
     {
@@ -140,64 +134,21 @@ public sealed class DuckDbWarehouse : IDisposable
         return count;
     }
 
-    /// <summary>Keeps the warehouse's date dimension covering the calendar's years (rebuilt when the calendar changes).</summary>
-    public void LoadDateDimension(WorkingDayCalendar calendar)
+    public void ReplaceAll(string schema, string table, IEnumerable<object?[]> rows)
     {
-        Connection.Execute("DELETE FROM dim.date");
-        Append("dim", "date", DateRows(calendar));
+        Connection.Execute($"DELETE FROM {schema}.\"{table}\"");
+        Append(schema, table, rows);
     }
 
-    private static IEnumerable<object?[]> DateRows(WorkingDayCalendar calendar)
-    {
-        for (var d = calendar.FirstDate; d <= calendar.LastDate; d = d.AddDays(1))
-        {
-            var fyStart = d.Month >= 4 ? d.Year : d.Year - 1;
-            var holiday = calendar.BankHolidayName(d);
-            yield return
-            [
-                d.Year * 10000 + d.Month * 100 + d.Day, d, d.Year, d.Month, d.Day, d.DayOfWeek.ToString(),
-                new DateOnly(d.Year, d.Month, 1).AddMonths(1).AddDays(-1), $"{fyStart}-{(fyStart + 1) % 100:00}",
-                holiday is not null, holiday, calendar.IsWorkingDay(d), calendar.WorkingDayNumber(d),
-            ];
-        }
-    }
+    public void WriteRun(RunRecord r) => Connection.Execute(
+        """
+        INSERT INTO audit.etl_run (run_id, la_code, mode, source, started_at, ended_at, status, as_at, extracted_at,
+            rows_read, rows_loaded, rows_quarantined, rulebook_version, rule_settings, table_counts, stage_timings, error)
+        VALUES ($RunId, $LaCode, $Mode, $Source, $StartedAt, $EndedAt, $Status, $AsAt, $ExtractedAt,
+            $RowsRead, $RowsLoaded, $RowsQuarantined, $RulebookVersion, $RuleSettings, $TableCounts, $StageTimings, $Error)
+        """, r);
 
-    public void LoadIndicatorDimension(IEnumerable<IndicatorDefinition> definitions)
-    {
-        Connection.Execute("DELETE FROM dim.indicator");
-        Append("dim", "indicator", definitions.OrderBy(d => d.Code, StringComparer.Ordinal).Select(d => new object?[]
-        {
-            d.Code, d.Chart, d.Title, d.Window, d.Unit.ToString().ToLowerInvariant(), d.Polarity, d.Definition,
-        }));
-    }
-
-    public long Stage(Extract extract, TableSpec spec)
-    {
-        var la = extract.Manifest.LaCode;
-        return Append("stg", spec.Name, extract[spec.Name].Rows.Select(r =>
-        {
-            var values = new object?[r.Values.Length + 2];
-            values[0] = la;
-            values[1] = r.Line;
-            Array.Copy(r.Values, 0, values, 2, r.Values.Length);
-            return values;
-        }));
-    }
-
-    public void WriteQuarantine(long runId, string laCode, IEnumerable<QuarantinedRow> rows) =>
-        Append("audit", "etl_quarantine", rows.Select(q => new object?[] { runId, laCode, q.Table, q.File, q.Line, q.Column, q.Reason, q.RawText, q.ChildId, q.LastModified }));
-
-    public void WriteKpis(string laCode, DateTime asAt, long runId, IEnumerable<KpiRow> rows) =>
-        Append("fact", "kpi_month", rows.Select(k => new object?[]
-        {
-            laCode, k.IndicatorCode, k.PeriodEnd, k.Numerator, k.Denominator, k.Value, k.Target, k.AmberTolerance, k.TargetUpper, k.Rag, k.StatNeighbour, asAt, runId,
-        }));
-
-    public void WriteKpiMembers(string laCode, long runId, IEnumerable<KpiMember> members) =>
-        Append("fact", "kpi_member", members.Select(m => new object?[]
-        {
-            laCode, m.Code, m.PeriodEnd, m.ChildId, m.RecordId, m.InNumerator, m.InDenominator, m.DueDate, m.WorkerId, runId,
-        }));
+    public void Commit() => Publish();
 
     /// <summary>Checkpoints and closes the build file, then swaps it in as the published warehouse.</summary>
     public void Publish()

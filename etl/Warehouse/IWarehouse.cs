@@ -1,0 +1,31 @@
+namespace ChildrensWarehouse.Warehouse;
+
+/// <summary>The audit row of one run (audit.etl_run).</summary>
+public sealed record RunRecord(
+    long RunId, string? LaCode, string Mode, string? Source, DateTime StartedAt, DateTime? EndedAt, string Status, DateTime? AsAt, DateTime? ExtractedAt,
+    long? RowsRead, long? RowsLoaded, long? RowsQuarantined, string? RulebookVersion, string? RuleSettings, string? TableCounts, string? StageTimings, string? Error);
+
+/// <summary>
+/// A warehouse engine, as the pipeline loads it (DESIGN.md "Warehouse engines"): the same schema and the same rows on
+/// every engine. A load is one unit of work: nothing is visible to readers until <see cref="Commit"/>, and disposing
+/// without committing leaves the previous contents.
+/// </summary>
+public interface IWarehouse : IDisposable
+{
+    /// <summary>The next run id (one more than the greatest in audit.etl_run).</summary>
+    long NextRunId();
+
+    /// <summary>Removes one council's rows from every council-keyed stg, dim and fact table.</summary>
+    void ClearCouncil(string laCode);
+
+    /// <summary>Bulk-appends rows (values in the table's column order).</summary>
+    long Append(string schema, string table, IEnumerable<object?[]> rows);
+
+    /// <summary>Replaces the whole contents of a table shared by all councils (dim.date, dim.indicator).</summary>
+    void ReplaceAll(string schema, string table, IEnumerable<object?[]> rows);
+
+    void WriteRun(RunRecord run);
+
+    /// <summary>Publishes the unit of work.</summary>
+    void Commit();
+}

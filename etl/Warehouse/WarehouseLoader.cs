@@ -1,0 +1,65 @@
+using ChildrensWarehouse.Contract;
+using ChildrensWarehouse.Indicators;
+using ChildrensWarehouse.Rules;
+
+namespace ChildrensWarehouse.Warehouse;
+
+/// <summary>The rows of the shared tables (staging, quarantine, dimensions, KPIs), the same for every engine.</summary>
+public static class WarehouseLoader
+{
+    public static long Stage(this IWarehouse warehouse, Extract extract, TableSpec spec)
+    {
+        var la = extract.Manifest.LaCode;
+        return warehouse.Append("stg", spec.Name, extract[spec.Name].Rows.Select(r =>
+        {
+            var values = new object?[r.Values.Length + 2];
+            values[0] = la;
+            values[1] = r.Line;
+            Array.Copy(r.Values, 0, values, 2, r.Values.Length);
+            return values;
+        }));
+    }
+
+    public static void WriteQuarantine(this IWarehouse warehouse, long runId, string laCode, IEnumerable<QuarantinedRow> rows) =>
+        warehouse.Append("audit", "etl_quarantine", rows.Select(q => new object?[]
+        {
+            runId, laCode, q.Table, q.File, q.Line, q.Column, q.Reason, q.RawText, q.ChildId, q.LastModified,
+        }));
+
+    /// <summary>The date dimension over the calendar's years, with working-day numbering and the financial year.</summary>
+    public static void LoadDateDimension(this IWarehouse warehouse, WorkingDayCalendar calendar) =>
+        warehouse.ReplaceAll("dim", "date", DateRows(calendar));
+
+    private static IEnumerable<object?[]> DateRows(WorkingDayCalendar calendar)
+    {
+        for (var d = calendar.FirstDate; d <= calendar.LastDate; d = d.AddDays(1))
+        {
+            var fyStart = d.Month >= 4 ? d.Year : d.Year - 1;
+            var holiday = calendar.BankHolidayName(d);
+            yield return
+            [
+                d.Year * 10000 + d.Month * 100 + d.Day, d, d.Year, d.Month, d.Day, d.DayOfWeek.ToString(),
+                new DateOnly(d.Year, d.Month, 1).AddMonths(1).AddDays(-1), $"{fyStart}-{(fyStart + 1) % 100:00}",
+                holiday is not null, holiday, calendar.IsWorkingDay(d), calendar.WorkingDayNumber(d),
+            ];
+        }
+    }
+
+    public static void LoadIndicatorDimension(this IWarehouse warehouse, IEnumerable<IndicatorDefinition> definitions) =>
+        warehouse.ReplaceAll("dim", "indicator", definitions.OrderBy(d => d.Code, StringComparer.Ordinal).Select(d => new object?[]
+        {
+            d.Code, d.Chart, d.Title, d.Window, d.Unit.ToString().ToLowerInvariant(), d.Polarity, d.Definition,
+        }));
+
+    public static void WriteKpis(this IWarehouse warehouse, string laCode, DateTime asAt, long runId, IEnumerable<KpiRow> rows) =>
+        warehouse.Append("fact", "kpi_month", rows.Select(k => new object?[]
+        {
+            laCode, k.IndicatorCode, k.PeriodEnd, k.Numerator, k.Denominator, k.Value, k.Target, k.AmberTolerance, k.TargetUpper, k.Rag, k.StatNeighbour, asAt, runId,
+        }));
+
+    public static void WriteKpiMembers(this IWarehouse warehouse, string laCode, long runId, IEnumerable<KpiMember> members) =>
+        warehouse.Append("fact", "kpi_member", members.Select(m => new object?[]
+        {
+            laCode, m.Code, m.PeriodEnd, m.ChildId, m.RecordId, m.InNumerator, m.InDenominator, m.DueDate, m.WorkerId, runId,
+        }));
+}
