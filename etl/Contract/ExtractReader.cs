@@ -324,12 +324,14 @@ public sealed class ExtractReader
 
     private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "...";
 
-    private static string KeyOf(TableSpec spec, ExtractRow row) =>
+    /// <summary>The row's key (its id, or the composite key joined with U+001F) as text.</summary>
+    public static string KeyOf(TableSpec spec, ExtractRow row) =>
         spec.Key.Count == 1
             ? Format(row.Values[spec.IndexOf(spec.Key[0])])
             : string.Join("\u001f", spec.Key.Select(k => Format(row.Values[spec.IndexOf(k)])));
 
-    private static string Format(object? value) => value switch
+    /// <summary>A value as text, invariantly (dates YYYY-MM-DD, timestamps YYYY-MM-DDTHH:MM:SS).</summary>
+    public static string Format(object? value) => value switch
     {
         null => "",
         DateOnly d => ValueParser.FormatDate(d),

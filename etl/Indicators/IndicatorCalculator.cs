@@ -172,6 +172,11 @@ public sealed class IndicatorCalculator
         _finished = true;
     }
 
+    public int MemberCount => _members.Count;
+
+    /// <summary>The members added since <paramref name="count"/> members were held (one child's, right after its Add).</summary>
+    public IReadOnlyList<KpiMember> MembersSince(int count) => _members.GetRange(count, _members.Count - count);
+
     public IReadOnlyList<KpiMember> Members
     {
         get

@@ -20,22 +20,33 @@ public sealed record RunRequest
     public string SchemaFolder { get; init; } = SchemaMigrator.DefaultFolder("duckdb");
     /// <summary>Privacy:PseudonymSalt from configuration; null = a salt file beside the warehouse.</summary>
     public string? PseudonymSalt { get; init; }
+    /// <summary>Rewrite only what changed since the council's last successful run (a full run when there is none).</summary>
+    public bool Incremental { get; init; }
+    /// <summary>Told the name of each stage as it starts (progress display, tests).</summary>
+    public IProgress<string>? Progress { get; init; }
 }
 
 /// <summary>What one run did: row accounting, timings, where things are.</summary>
 public sealed record RunSummary(
     long RunId,
+    string Mode,
     Manifest Manifest,
     DateTime AsAt,
     IReadOnlyList<TableAccounting> Accounting,
     IReadOnlyList<(string Stage, TimeSpan Elapsed)> Timings,
     IReadOnlyList<string> Warnings,
     IReadOnlyList<KpiRow> Kpis,
-    string WarehousePath);
+    string WarehousePath,
+    long ChildrenRewritten,
+    long StagedRowsChanged);
 
 /// <summary>
 /// One run of the pipeline (DESIGN.md "Flow"): read + validate -> stage -> derive -> facts -> indicators -> publish.
-/// Everything is built into a copy of the warehouse; only a run that succeeded is published.
+/// Everything is built into a copy of the warehouse; only a run that succeeded is published. Cancellation is
+/// honoured between stages and tables (safe points): a cancelled run publishes nothing.
+/// An incremental run reads and validates the whole extract, stages only rows whose hash changed, re-evaluates every
+/// child in memory (pure and cheap) and rewrites only the children whose rows changed; a full run writes everything.
+/// Both write exactly the same rows (lineage aside), which the tests prove.
 /// </summary>
 public sealed class RunPipeline(ILogger log)
 {
@@ -43,7 +54,12 @@ public sealed class RunPipeline(ILogger log)
     {
         var timings = new List<(string, TimeSpan)>();
         var clock = Stopwatch.StartNew();
-        void Stage(string name)
+        void Begin(string name)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            request.Progress?.Report(name);
+        }
+        void Done(string name)
         {
             timings.Add((name, clock.Elapsed));
             log.Information("Stage {Stage} done in {Seconds:0.000} s", name, clock.Elapsed.TotalSeconds);
@@ -51,31 +67,37 @@ public sealed class RunPipeline(ILogger log)
         }
 
         var startedAt = DateTime.Now;
+        Begin("read+validate");
         var extract = new ExtractReader().Read(request.SourceFolder, cancellationToken);
         var manifest = extract.Manifest;
+        var la = manifest.LaCode;
         var asAt = request.AsAt ?? manifest.ExtractedAt;
         foreach (var warning in extract.Warnings) log.Warning("{Warning}", warning);
         log.Information("Read extract {LaCode}: {Rows} rows loaded, {Quarantined} quarantined",
-            manifest.LaCode, extract.Tables.Values.Sum(t => t.Rows.Count), extract.Quarantine.Count);
+            la, extract.Tables.Values.Sum(t => t.Rows.Count), extract.Quarantine.Count);
         var calendar = Calendar(extract);
         var population = PopulationOf(extract);
-        Stage("read+validate");
+        Done("read+validate");
 
+        Begin("stage");
         using IWarehouse warehouse = DuckDbWarehouse.OpenForBuild(request.WarehousePath, request.SchemaFolder);
         var runId = warehouse.NextRunId();
-        warehouse.ClearCouncil(manifest.LaCode);
+        var previous = request.Incremental ? warehouse.LastSuccessfulRun(la) : null;
+        var incremental = previous is not null;
+        if (request.Incremental && !incremental) log.Information("No earlier successful run of {LaCode}: running in full", la);
+        long stagedChanges = 0;
+        if (!incremental) warehouse.ClearCouncil(la);
         foreach (var spec in CaseSystemContract.AllTables)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            warehouse.Stage(extract, spec);
+            stagedChanges += incremental ? warehouse.StageChanges(extract, spec) : warehouse.Stage(extract, spec);
         }
-        warehouse.WriteQuarantine(runId, manifest.LaCode, extract.Quarantine);
+        warehouse.WriteQuarantine(runId, la, extract.Quarantine);
         warehouse.LoadDateDimension(calendar);
         warehouse.LoadIndicatorDimension(IndicatorDictionary.All.Values);
-        var pseudonyms = Pseudonymiser.FromConfiguration(request.PseudonymSalt, request.WarehousePath);
-        warehouse.Append("dim", "child", FactRows.Children(extract, DateOnly.FromDateTime(asAt), runId, pseudonyms));
-        Stage("stage");
+        Done("stage");
 
+        Begin("derive");
         var view = new CaseView(asAt);
         var context = new DerivationContext
         {
@@ -84,50 +106,64 @@ public sealed class RunPipeline(ILogger log)
             AsAt = asAt,
             ContactsNamedByReferrals = view.Referrals(extract).Where(r => r.ContactId is not null).Select(r => r.ContactId!).ToHashSet(StringComparer.Ordinal),
         };
-        var facts = view.Cases(extract).Select(c => ChildDerivation.Derive(c, context)).ToList();
-        Stage("derive");
-
-        var la = manifest.LaCode;
-        warehouse.Append("fact", "contact", facts.SelectMany(f => FactRows.Contacts(la, runId, f)));
-        warehouse.Append("fact", "referral", facts.SelectMany(f => FactRows.Referrals(la, runId, f)));
-        warehouse.Append("fact", "assessment", facts.SelectMany(f => FactRows.Assessments(la, runId, f, request.Rules)));
-        warehouse.Append("fact", "cla_episode", facts.SelectMany(f => FactRows.ClaEpisodes(la, runId, f)));
-        warehouse.Append("fact", "period_of_care", facts.SelectMany(f => FactRows.PeriodsOfCare(la, runId, f)));
-        warehouse.Append("fact", "s47", facts.SelectMany(f => FactRows.S47(la, runId, f, request.Rules)));
-        warehouse.Append("fact", "cin_plan", facts.SelectMany(f => FactRows.CinPlans(la, runId, f)));
-        warehouse.Append("fact", "cp_plan", facts.SelectMany(f => FactRows.CpPlans(la, runId, f, request.Rules)));
-        warehouse.Append("fact", "cp_review_obligation", facts.SelectMany(f => FactRows.CpReviewObligations(la, runId, f)));
-        warehouse.Append("fact", "visit", facts.SelectMany(f => FactRows.Visits(la, runId, f, calendar, request.Rules.ChildProtection.VisitIntervalWorkingDays)));
-        warehouse.Append("fact", "placement_spell", facts.SelectMany(f => FactRows.PlacementSpells(la, runId, f)));
-        warehouse.Append("fact", "cla_review_obligation", facts.SelectMany(f => FactRows.ClaReviewObligations(la, runId, f)));
-        warehouse.Append("fact", "health_assessment_obligation", facts.SelectMany(f => FactRows.HealthAssessmentObligations(la, runId, f)));
-        warehouse.Append("fact", "pep", facts.SelectMany(f => FactRows.Peps(la, runId, f)));
-        warehouse.Append("fact", "adoption", facts.SelectMany(f => FactRows.Adoptions(la, runId, f)));
-        warehouse.Append("fact", "proceedings", facts.SelectMany(f => FactRows.Proceedings(la, runId, f, request.Rules)));
-        warehouse.Append("fact", "care_leaver", facts.SelectMany(f => FactRows.CareLeavers(la, runId, f)));
         var council = view.Council(extract);
-        var teamOfWorker = council.Workers.ToDictionary(w => w.WorkerId, w => w.TeamId, StringComparer.Ordinal);
         var periods = ReportingPeriods.Ending(asAt, request.Months);
-        warehouse.Append("fact", "allocation_snapshot", facts.SelectMany(f => FactRows.AllocationSnapshots(la, runId, f, periods.MonthEnds, teamOfWorker)));
-        warehouse.Append("fact", "supervision", facts.SelectMany(f => FactRows.Supervisions(la, runId, f)));
-        Stage("load facts");
-
         var calculator = new IndicatorCalculator(periods, calendar, request.Rules, council, IndicatorDictionary.All);
-        foreach (var f in facts) calculator.Add(f);
-        var kpis = calculator.Results(population, KpiReference.From(extract));
-        warehouse.WriteKpis(la, asAt, runId, kpis);
-        warehouse.WriteKpiMembers(la, runId, calculator.Members);
-        Stage("aggregate");
+        var pseudonyms = Pseudonymiser.FromConfiguration(request.PseudonymSalt, request.WarehousePath);
+        var outputs = new ChildOutputs(la, runId, request.Rules, calendar, periods,
+            council.Workers.ToDictionary(w => w.WorkerId, w => w.TeamId, StringComparer.Ordinal), ChildOutputs.ChildRows(extract, runId, pseudonyms));
+        var children = new List<ChildOutput>();
+        foreach (var childCase in view.Cases(extract))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var facts = ChildDerivation.Derive(childCase, context);
+            var membersBefore = calculator.MemberCount;
+            calculator.Add(facts);
+            children.Add(outputs.For(facts, calculator.MembersSince(membersBefore)));
+        }
+        Done("derive");
 
+        Begin("load facts");
+        var stored = incremental ? warehouse.ChildStates(la) : new Dictionary<string, string>();
+        var rewrite = children.Where(c => !stored.TryGetValue(c.ChildId, out var h) || h != c.Hash).ToList();
+        if (incremental)
+        {
+            var current = children.Select(c => c.ChildId).ToHashSet(StringComparer.Ordinal);
+            var gone = stored.Keys.Where(id => !current.Contains(id));
+            warehouse.DeleteChildren(la, rewrite.Select(c => c.ChildId).Concat(gone).ToList(), outputs.TableNames.Append(("audit", "child_state")));
+        }
+        foreach (var (schema, table) in outputs.TableNames)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            warehouse.Append(schema, table, rewrite.SelectMany(c => c.Tables.Single(t => t.Schema == schema && t.Table == table).Rows));
+        }
+        warehouse.Append("audit", "child_state", rewrite.Select(c => new object?[] { la, c.ChildId, c.Hash, runId }));
+        Done("load facts");
+
+        Begin("aggregate");
+        var kpis = calculator.Results(population, KpiReference.From(extract));
+        warehouse.DeleteCouncilRows(la, "fact", "kpi_month");
+        warehouse.WriteKpis(la, asAt, runId, kpis);
+        // Council-wide drill-through members (workers, carers) belong to no child: always rewritten.
+        warehouse.DeleteCouncilRows(la, "fact", "kpi_member", whereNullColumn: "child_id");
+        warehouse.Append("fact", "kpi_member", outputs.KpiMemberRows(calculator.Members.Where(m => m.ChildId is null)));
+        Done("aggregate");
+
+        Begin("publish");
         var accounting = extract.Accounting;
-        warehouse.WriteRun(new RunRecord(runId, la, "full", Path.GetFullPath(request.SourceFolder), startedAt, DateTime.Now, "succeeded", asAt,
+        var mode = incremental ? "incremental" : "full";
+        warehouse.WriteRun(new RunRecord(runId, la, mode, Path.GetFullPath(request.SourceFolder), startedAt, DateTime.Now, "succeeded", asAt,
             manifest.ExtractedAt, accounting.Sum(a => a.Read), accounting.Sum(a => a.Loaded), accounting.Sum(a => a.Quarantined),
             request.Rules.RulebookVersion, request.Rules.ToJson(),
             JsonSerializer.Serialize(accounting.ToDictionary(a => a.Table, a => new[] { a.Read, a.Loaded, a.Quarantined })),
-            JsonSerializer.Serialize(timings.ToDictionary(t => t.Item1, t => Math.Round(t.Item2.TotalSeconds, 3))), null));
+            JsonSerializer.Serialize(timings.ToDictionary(t => t.Item1, t => Math.Round(t.Item2.TotalSeconds, 3))), null,
+            Watermark: manifest.ExtractedAt, ChildrenRederived: rewrite.Count));
+        cancellationToken.ThrowIfCancellationRequested();
         warehouse.Commit();
-        Stage("publish");
-        return new RunSummary(runId, manifest, asAt, accounting, timings, extract.Warnings, kpis, Path.GetFullPath(request.WarehousePath));
+        Done("publish");
+        log.Information("Run {RunId} ({Mode}) published: {Children} children rewritten, {Staged} staging rows changed", runId, mode, rewrite.Count, stagedChanges);
+        return new RunSummary(runId, mode, manifest, asAt, accounting, timings, extract.Warnings, kpis, Path.GetFullPath(request.WarehousePath),
+            rewrite.Count, stagedChanges);
     }
 
     public static WorkingDayCalendar Calendar(Extract extract)

@@ -96,7 +96,9 @@ public sealed class DuckDbWarehouse : IWarehouse
         var tables = Connection.Query<(string Schema, string Table, string Column)>(
             """
             SELECT table_schema, table_name, column_name FROM information_schema.columns
-            WHERE (table_schema = 'stg' AND column_name = 'extract_la_code') OR (table_schema IN ('dim', 'fact') AND column_name = 'la_code')
+            WHERE (table_schema = 'stg' AND column_name = 'extract_la_code')
+               OR (table_schema IN ('dim', 'fact') AND column_name = 'la_code')
+               OR (table_schema = 'audit' AND table_name = 'child_state' AND column_name = 'la_code')
             ORDER BY 1, 2
             """);
         foreach (var (schema, table, column) in tables)
@@ -143,12 +145,61 @@ public sealed class DuckDbWarehouse : IWarehouse
     public void WriteRun(RunRecord r) => Connection.Execute(
         """
         INSERT INTO audit.etl_run (run_id, la_code, mode, source, started_at, ended_at, status, as_at, extracted_at,
-            rows_read, rows_loaded, rows_quarantined, rulebook_version, rule_settings, table_counts, stage_timings, error)
+            rows_read, rows_loaded, rows_quarantined, rulebook_version, rule_settings, table_counts, stage_timings, error, watermark, children_rederived)
         VALUES ($RunId, $LaCode, $Mode, $Source, $StartedAt, $EndedAt, $Status, $AsAt, $ExtractedAt,
-            $RowsRead, $RowsLoaded, $RowsQuarantined, $RulebookVersion, $RuleSettings, $TableCounts, $StageTimings, $Error)
+            $RowsRead, $RowsLoaded, $RowsQuarantined, $RulebookVersion, $RuleSettings, $TableCounts, $StageTimings, $Error, $Watermark, $ChildrenRederived)
         """, r);
 
     public void Commit() => Publish();
+
+    public RunRecord? LastSuccessfulRun(string laCode) => Connection.QueryFirstOrDefault<RunRecord>(
+        """
+        SELECT run_id AS RunId, la_code AS LaCode, mode AS Mode, source AS Source, started_at AS StartedAt, ended_at AS EndedAt, status AS Status,
+               as_at AS AsAt, extracted_at AS ExtractedAt, rows_read AS RowsRead, rows_loaded AS RowsLoaded, rows_quarantined AS RowsQuarantined,
+               rulebook_version AS RulebookVersion, rule_settings AS RuleSettings, table_counts AS TableCounts, stage_timings AS StageTimings,
+               error AS Error, watermark AS Watermark, children_rederived AS ChildrenRederived
+        FROM audit.etl_run WHERE la_code = $la AND status = 'succeeded' ORDER BY run_id DESC LIMIT 1
+        """, new { la = laCode });
+
+    public IReadOnlyDictionary<string, string> StagedRowHashes(string laCode, string table) =>
+        Connection.Query<(string Key, string Hash)>($"SELECT row_key, row_hash FROM stg.\"{table}\" WHERE extract_la_code = $la", new { la = laCode })
+            .ToDictionary(x => x.Key, x => x.Hash, StringComparer.Ordinal);
+
+    public void DeleteStagedRows(string laCode, string table, IReadOnlyCollection<string> rowKeys)
+    {
+        if (rowKeys.Count == 0) return;
+        WithKeys(rowKeys, () => Connection.Execute(
+            $"DELETE FROM stg.\"{table}\" WHERE extract_la_code = $la AND row_key IN (SELECT k FROM audit.etl_keys)", new { la = laCode }));
+    }
+
+    public IReadOnlyDictionary<string, string> ChildStates(string laCode) =>
+        Connection.Query<(string Child, string Hash)>("SELECT child_id, output_hash FROM audit.child_state WHERE la_code = $la", new { la = laCode })
+            .ToDictionary(x => x.Child, x => x.Hash, StringComparer.Ordinal);
+
+    public void DeleteChildren(string laCode, IReadOnlyCollection<string> childIds, IEnumerable<(string Schema, string Table)> tables)
+    {
+        if (childIds.Count == 0) return;
+        WithKeys(childIds, () =>
+        {
+            foreach (var (schema, table) in tables)
+            {
+                Connection.Execute($"DELETE FROM {schema}.\"{table}\" WHERE la_code = $la AND child_id IN (SELECT k FROM audit.etl_keys)", new { la = laCode });
+            }
+        });
+    }
+
+    public void DeleteCouncilRows(string laCode, string schema, string table, string? whereNullColumn = null) =>
+        Connection.Execute(
+            $"DELETE FROM {schema}.\"{table}\" WHERE la_code = $la" + (whereNullColumn is null ? "" : $" AND {whereNullColumn} IS NULL"), new { la = laCode });
+
+    /// <summary>Puts keys in a temporary table (bulk, no per-row round trips) for the duration of <paramref name="action"/>.</summary>
+    private void WithKeys(IEnumerable<string> keys, Action action)
+    {
+        Connection.Execute("CREATE OR REPLACE TABLE audit.etl_keys (k VARCHAR)");
+        Append("audit", "etl_keys", keys.Select(k => new object?[] { k }));
+        action();
+        Connection.Execute("DROP TABLE audit.etl_keys");
+    }
 
     /// <summary>Checkpoints and closes the build file, then swaps it in as the published warehouse.</summary>
     public void Publish()

@@ -138,17 +138,17 @@ public static class FactRows
     public static IEnumerable<object?[]> Supervisions(string la, long runId, ChildFacts f) =>
         f.Case.CaseSupervisions.Select(s => new object?[] { la, s.SupervisionId, s.ChildId, s.WorkerId, s.SupervisionDate, runId });
 
-    /// <summary>dim.child: the current version of every loaded child (valid from the as-at date).</summary>
-    public static IEnumerable<object?[]> Children(Extract extract, DateOnly validFrom, long runId, Pseudonymiser pseudonyms)
+    /// <summary>dim.child: the current version of every loaded child, valid from the day its row was last modified.</summary>
+    public static IEnumerable<object?[]> Children(Extract extract, long runId, Pseudonymiser pseudonyms)
     {
         var data = extract["children"];
         int Col(string n) => data.Spec.IndexOf(n);
         int id = Col("child_id"), first = Col("first_name"), last = Col("last_name"), nhs = Col("nhs_number"), dob = Col("date_of_birth"),
-            sex = Col("sex"), eth = Col("ethnicity"), dis = Col("disability"), uasc = Col("uasc"), dod = Col("date_of_death");
+            sex = Col("sex"), eth = Col("ethnicity"), dis = Col("disability"), uasc = Col("uasc"), dod = Col("date_of_death"), modified = Col("last_modified");
         return data.Rows.Select(r => new object?[]
         {
             extract.Manifest.LaCode, r.Text(id), pseudonyms.Of(extract.Manifest.LaCode, r.Text(id)!), r.Text(first), r.Text(last), r.Text(nhs), r.Date(dob), r.Text(sex), r.Text(eth),
-            r.Text(dis), r.Text(uasc), r.Date(dod), validFrom, new DateOnly(9999, 12, 31), runId,
+            r.Text(dis), r.Text(uasc), r.Date(dod), DateOnly.FromDateTime(r.Timestamp(modified)!.Value), new DateOnly(9999, 12, 31), runId,
         });
     }
 }

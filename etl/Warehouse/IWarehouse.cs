@@ -3,7 +3,8 @@ namespace ChildrensWarehouse.Warehouse;
 /// <summary>The audit row of one run (audit.etl_run).</summary>
 public sealed record RunRecord(
     long RunId, string? LaCode, string Mode, string? Source, DateTime StartedAt, DateTime? EndedAt, string Status, DateTime? AsAt, DateTime? ExtractedAt,
-    long? RowsRead, long? RowsLoaded, long? RowsQuarantined, string? RulebookVersion, string? RuleSettings, string? TableCounts, string? StageTimings, string? Error);
+    long? RowsRead, long? RowsLoaded, long? RowsQuarantined, string? RulebookVersion, string? RuleSettings, string? TableCounts, string? StageTimings, string? Error,
+    DateTime? Watermark = null, long? ChildrenRederived = null);
 
 /// <summary>
 /// A warehouse engine, as the pipeline loads it (DESIGN.md "Warehouse engines"): the same schema and the same rows on
@@ -25,6 +26,24 @@ public interface IWarehouse : IDisposable
     void ReplaceAll(string schema, string table, IEnumerable<object?[]> rows);
 
     void WriteRun(RunRecord run);
+
+    /// <summary>The council's latest successful run, or null (an incremental run then rebuilds in full).</summary>
+    RunRecord? LastSuccessfulRun(string laCode);
+
+    /// <summary>row_key -> row_hash of one staging table's rows of the council.</summary>
+    IReadOnlyDictionary<string, string> StagedRowHashes(string laCode, string table);
+
+    /// <summary>Deletes the council's staging rows with these keys.</summary>
+    void DeleteStagedRows(string laCode, string table, IReadOnlyCollection<string> rowKeys);
+
+    /// <summary>child_id -> output hash of the council's children as last written (audit.child_state).</summary>
+    IReadOnlyDictionary<string, string> ChildStates(string laCode);
+
+    /// <summary>Deletes the council's rows of these children from the given tables (child_id column).</summary>
+    void DeleteChildren(string laCode, IReadOnlyCollection<string> childIds, IEnumerable<(string Schema, string Table)> tables);
+
+    /// <summary>Deletes the council's rows of a table that belong to no child (child_id null) or, with a null column, all of them.</summary>
+    void DeleteCouncilRows(string laCode, string schema, string table, string? whereNullColumn = null);
 
     /// <summary>Publishes the unit of work.</summary>
     void Commit();

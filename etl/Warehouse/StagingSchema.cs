@@ -29,7 +29,9 @@ public static class StagingSchema
           .Append(". Generated from the extract contract; do not edit.\n");
         sb.Append("CREATE TABLE ").Append(TableName(spec)).Append(" (\n");
         sb.Append("    extract_la_code VARCHAR NOT NULL,\n");
-        sb.Append("    source_line INTEGER NOT NULL");
+        sb.Append("    source_line INTEGER NOT NULL,\n");
+        sb.Append("    row_key VARCHAR NOT NULL,\n");
+        sb.Append("    row_hash VARCHAR NOT NULL");
         foreach (var column in spec.Columns)
         {
             sb.Append(",\n    ").Append(column.Name).Append(' ').Append(DuckDbType(column.Type));

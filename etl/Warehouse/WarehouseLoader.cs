@@ -7,17 +7,38 @@ namespace ChildrensWarehouse.Warehouse;
 /// <summary>The rows of the shared tables (staging, quarantine, dimensions, KPIs), the same for every engine.</summary>
 public static class WarehouseLoader
 {
-    public static long Stage(this IWarehouse warehouse, Extract extract, TableSpec spec)
+    /// <summary>The staging rows of one table: council, source line, row key and row hash, then the values.</summary>
+    public static IEnumerable<(string Key, string Hash, object?[] Values)> StagingRows(Extract extract, TableSpec spec)
     {
         var la = extract.Manifest.LaCode;
-        return warehouse.Append("stg", spec.Name, extract[spec.Name].Rows.Select(r =>
+        foreach (var r in extract[spec.Name].Rows)
         {
-            var values = new object?[r.Values.Length + 2];
+            var values = new object?[r.Values.Length + 4];
             values[0] = la;
             values[1] = r.Line;
-            Array.Copy(r.Values, 0, values, 2, r.Values.Length);
-            return values;
-        }));
+            values[2] = ExtractReader.KeyOf(spec, r);
+            Array.Copy(r.Values, 0, values, 4, r.Values.Length);
+            var hash = RowHash.Of([[r.Line, .. r.Values]]);
+            values[3] = hash;
+            yield return ((string)values[2]!, hash, values);
+        }
+    }
+
+    public static long Stage(this IWarehouse warehouse, Extract extract, TableSpec spec) =>
+        warehouse.Append("stg", spec.Name, StagingRows(extract, spec).Select(r => r.Values));
+
+    /// <summary>Stages only what changed since the last run: rows whose key is new or whose hash differs; removed keys are deleted.</summary>
+    public static long StageChanges(this IWarehouse warehouse, Extract extract, TableSpec spec)
+    {
+        var la = extract.Manifest.LaCode;
+        var stored = warehouse.StagedRowHashes(la, spec.Name);
+        var current = StagingRows(extract, spec).ToList();
+        var changed = current.Where(r => !stored.TryGetValue(r.Key, out var h) || h != r.Hash).ToList();
+        var currentKeys = current.Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
+        var toDelete = changed.Select(r => r.Key).Where(stored.ContainsKey).Concat(stored.Keys.Where(k => !currentKeys.Contains(k))).ToList();
+        warehouse.DeleteStagedRows(la, spec.Name, toDelete);
+        warehouse.Append("stg", spec.Name, changed.Select(r => r.Values));
+        return changed.Count + toDelete.Count;
     }
 
     public static void WriteQuarantine(this IWarehouse warehouse, long runId, string laCode, IEnumerable<QuarantinedRow> rows) =>

@@ -2,6 +2,8 @@
 CREATE TABLE stg.workers (
     extract_la_code VARCHAR NOT NULL,
     source_line INTEGER NOT NULL,
+    row_key VARCHAR NOT NULL,
+    row_hash VARCHAR NOT NULL,
     worker_id VARCHAR NOT NULL,
     display_name VARCHAR NOT NULL,
     team_id VARCHAR NOT NULL,

@@ -2,6 +2,8 @@
 CREATE TABLE stg.allocations (
     extract_la_code VARCHAR NOT NULL,
     source_line INTEGER NOT NULL,
+    row_key VARCHAR NOT NULL,
+    row_hash VARCHAR NOT NULL,
     allocation_id VARCHAR NOT NULL,
     child_id VARCHAR NOT NULL,
     worker_id VARCHAR NOT NULL,

@@ -2,6 +2,8 @@
 CREATE TABLE stg.cp_plans (
     extract_la_code VARCHAR NOT NULL,
     source_line INTEGER NOT NULL,
+    row_key VARCHAR NOT NULL,
+    row_hash VARCHAR NOT NULL,
     cp_plan_id VARCHAR NOT NULL,
     referral_id VARCHAR NOT NULL,
     child_id VARCHAR NOT NULL,

@@ -2,6 +2,8 @@
 CREATE TABLE stg.visits (
     extract_la_code VARCHAR NOT NULL,
     source_line INTEGER NOT NULL,
+    row_key VARCHAR NOT NULL,
+    row_hash VARCHAR NOT NULL,
     visit_id VARCHAR NOT NULL,
     child_id VARCHAR NOT NULL,
     visit_date DATE NOT NULL,

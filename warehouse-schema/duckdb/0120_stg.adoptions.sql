@@ -2,6 +2,8 @@
 CREATE TABLE stg.adoptions (
     extract_la_code VARCHAR NOT NULL,
     source_line INTEGER NOT NULL,
+    row_key VARCHAR NOT NULL,
+    row_hash VARCHAR NOT NULL,
     child_id VARCHAR NOT NULL,
     adm_decision_date DATE,
     placement_order_date DATE,

@@ -2,6 +2,8 @@
 CREATE TABLE stg.care_leavers (
     extract_la_code VARCHAR NOT NULL,
     source_line INTEGER NOT NULL,
+    row_key VARCHAR NOT NULL,
+    row_hash VARCHAR NOT NULL,
     care_leaver_id VARCHAR NOT NULL,
     child_id VARCHAR NOT NULL,
     birthday_date DATE NOT NULL,

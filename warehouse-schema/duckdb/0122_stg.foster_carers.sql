@@ -2,6 +2,8 @@
 CREATE TABLE stg.foster_carers (
     extract_la_code VARCHAR NOT NULL,
     source_line INTEGER NOT NULL,
+    row_key VARCHAR NOT NULL,
+    row_hash VARCHAR NOT NULL,
     carer_id VARCHAR NOT NULL,
     carer_type VARCHAR NOT NULL,
     approved_date DATE NOT NULL,

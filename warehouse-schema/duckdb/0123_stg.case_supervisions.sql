@@ -2,6 +2,8 @@
 CREATE TABLE stg.case_supervisions (
     extract_la_code VARCHAR NOT NULL,
     source_line INTEGER NOT NULL,
+    row_key VARCHAR NOT NULL,
+    row_hash VARCHAR NOT NULL,
     supervision_id VARCHAR NOT NULL,
     child_id VARCHAR NOT NULL,
     worker_id VARCHAR NOT NULL,

@@ -2,6 +2,8 @@
 CREATE TABLE stg.targets (
     extract_la_code VARCHAR NOT NULL,
     source_line INTEGER NOT NULL,
+    row_key VARCHAR NOT NULL,
+    row_hash VARCHAR NOT NULL,
     indicator_code VARCHAR NOT NULL,
     valid_from DATE NOT NULL,
     valid_to DATE,
