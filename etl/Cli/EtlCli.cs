@@ -3,7 +3,12 @@ using ChildrensWarehouse.Indicators;
 using ChildrensWarehouse.Pipeline;
 using ChildrensWarehouse.Rules;
 using ChildrensWarehouse.Warehouse;
+using ChildrensWarehouse.Service;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using ILogger = Serilog.ILogger;
+using Microsoft.Extensions.Logging;
 using Serilog;
 using Serilog.Events;
 
@@ -20,6 +25,8 @@ public static class EtlCli
         var root = new RootCommand("Children's services performance warehouse: reads the case system, applies the statutory rules, loads the warehouse and computes the indicators.");
         root.Subcommands.Add(RunCommand(stdout, stderr));
         root.Subcommands.Add(KpisCommand(stdout, stderr));
+        root.Subcommands.Add(StatusCommand(stdout));
+        root.Subcommands.Add(WorkerCommand(stderr));
         root.Subcommands.Add(SchemaCommand(stdout));
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -37,11 +44,33 @@ public static class EtlCli
         }
     }
 
-    private static ILogger Logger(TextWriter _) => new LoggerConfiguration()
-        .MinimumLevel.Information()
-        .WriteTo.Console(standardErrorFromLevel: LogEventLevel.Verbose, formatProvider: System.Globalization.CultureInfo.InvariantCulture,
-            outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}")
-        .CreateLogger();
+    /// <summary>
+    /// Serilog: console (stderr) and, for runs and the worker, a rolling file (daily, size-capped, kept N days) under
+    /// Logging:Folder (default: &lt;out&gt;/logs). Messages carry counts and ids, never names, NHS numbers or passwords.
+    /// </summary>
+    private static ILogger Logger(TextWriter _, string? logFolder = null, LogEventLevel console = LogEventLevel.Information)
+    {
+        var configuration = Configuration();
+        var logger = new LoggerConfiguration()
+            .MinimumLevel.Information()
+            .Enrich.FromLogContext()
+            .WriteTo.Console(restrictedToMinimumLevel: console, standardErrorFromLevel: LogEventLevel.Verbose,
+                formatProvider: System.Globalization.CultureInfo.InvariantCulture,
+                outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}");
+        logFolder = configuration["Logging:Folder"] ?? logFolder;
+        if (logFolder is not null)
+        {
+            logger.WriteTo.File(Path.Combine(logFolder, "etl-.log"), formatProvider: System.Globalization.CultureInfo.InvariantCulture,
+                rollingInterval: RollingInterval.Day, fileSizeLimitBytes: 50L * 1024 * 1024, rollOnFileSizeLimit: true,
+                retainedFileCountLimit: int.TryParse(configuration["Logging:RetainedDays"], out var days) ? days : 14,
+                outputTemplate: "{Timestamp:yyyy-MM-dd HH:mm:ss.fff} [{Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}");
+        }
+        return logger.CreateLogger();
+    }
+
+    /// <summary>True when a person watches: progress is drawn instead of log lines.</summary>
+    private static bool Interactive(TextWriter stdout) =>
+        ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected && !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("CI") is null;
 
     private static Option<string> SourceOption(string? defaultValue) => new("--source")
     {
@@ -62,15 +91,27 @@ public static class EtlCli
         var source = SourceOption(DefaultSource);
         var warehouse = new Option<string>("--warehouse") { Description = "The DuckDB warehouse file.", DefaultValueFactory = _ => DefaultWarehouse };
         var asAt = new Option<string?>("--as-at") { Description = "The as-at moment (default: the manifest's extracted_at). A date means the end of that day." };
-        var outDir = new Option<string>("--out") { Description = "Where the report pack is written.", DefaultValueFactory = _ => "out" };
+        var outDir = new Option<string>("--out") { Description = "Where the report pack (and logs/) are written.", DefaultValueFactory = _ => "out" };
+        var incremental = new Option<bool>("--incremental") { Description = "Rewrite only what changed since the council's last successful run." };
         var command = new Command("run", "Run the whole pipeline once: read and validate the extract, load the warehouse, compute the indicators.")
         {
-            source, warehouse, asAt, outDir,
+            source, warehouse, asAt, outDir, incremental,
         };
         command.SetAction((parse, ct) =>
         {
-            var request = Request(parse.GetValue(source)!, parse.GetValue(warehouse)!, parse.GetValue(asAt));
-            var summary = new RunPipeline(Logger(stderr)).Run(request, ct);
+            var request = Request(parse.GetValue(source)!, parse.GetValue(warehouse)!, parse.GetValue(asAt)) with { Incremental = parse.GetValue(incremental) };
+            var logFolder = Path.Combine(parse.GetValue(outDir)!, "logs");
+            RunSummary summary;
+            if (Interactive(stdout))
+            {
+                var log = Logger(stderr, logFolder, LogEventLevel.Warning);
+                summary = Spectre.Console.AnsiConsole.Status().Start("Reading the extract", ctx =>
+                    new RunPipeline(log).Run(request with { Progress = new InlineProgress<string>(stage => ctx.Status = $"{stage}...") }, ct));
+            }
+            else
+            {
+                summary = new RunPipeline(Logger(stderr, logFolder)).Run(request, ct);
+            }
             RunSummaryPrinter.Print(summary, stdout);
             return Task.FromResult(ExitCodes.Success);
         });
@@ -167,6 +208,52 @@ public static class EtlCli
             Rules = RuleSettings.Load(RuleSettings.DefaultPath, configuration),
             PseudonymSalt = configuration["Privacy:PseudonymSalt"],
         };
+    }
+
+    private static Command StatusCommand(TextWriter stdout)
+    {
+        var warehouse = new Option<string>("--warehouse") { Description = "The DuckDB warehouse file.", DefaultValueFactory = _ => DefaultWarehouse };
+        var last = new Option<int>("--last") { Description = "How many runs to show.", DefaultValueFactory = _ => 10 };
+        var command = new Command("status", "Print the last runs of the warehouse (audit.etl_run) as a table.") { warehouse, last };
+        command.SetAction(parse =>
+        {
+            RunSummaryPrinter.PrintHistory(RunHistory.Last(parse.GetValue(warehouse)!, Math.Max(1, parse.GetValue(last))), stdout);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command WorkerCommand(TextWriter stderr)
+    {
+        var source = new Option<string?>("--source") { Description = "The extract folder (default: Worker:Source)." };
+        var warehouse = new Option<string?>("--warehouse") { Description = "The warehouse (default: Worker:Warehouse)." };
+        var outDir = new Option<string?>("--out") { Description = "Pack and logs folder (default: Worker:Out)." };
+        var command = new Command("worker",
+            "Run as a long-lived service: a full rebuild at the nightly cron time and live incremental runs during the day (configuration section Worker). Stops gracefully on SIGTERM or Ctrl+C.")
+        {
+            source, warehouse, outDir,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var configuration = Configuration();
+            var options = new WorkerOptions();
+            configuration.GetSection("Worker").Bind(options, o => o.ErrorOnUnknownConfiguration = true);
+            options.Source = parse.GetValue(source) ?? options.Source;
+            options.Warehouse = parse.GetValue(warehouse) ?? options.Warehouse;
+            options.Out = parse.GetValue(outDir) ?? options.Out;
+            var schedule = new RunSchedule(options.Validate());
+            var log = Logger(stderr, Path.Combine(options.Out, "logs"));
+            var executor = new PipelineRunExecutor(mode => Request(options.Source, options.Warehouse, null) with { Incremental = mode == RunMode.Incremental }, log);
+            var builder = Host.CreateApplicationBuilder();
+            builder.Services.AddSystemd();
+            builder.Services.AddWindowsService(o => o.ServiceName = "ChildrensWarehouse");
+            builder.Services.AddHostedService(_ => new EtlWorker(schedule, executor, TimeProvider.System, log));
+            builder.Logging.ClearProviders();
+            using var host = builder.Build();
+            await host.RunAsync(ct);
+            return ExitCodes.Success;
+        });
+        return command;
     }
 
     private static Command SchemaCommand(TextWriter stdout)

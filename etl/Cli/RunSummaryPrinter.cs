@@ -6,7 +6,7 @@ public static class RunSummaryPrinter
 {
     public static void Print(RunSummary s, TextWriter o)
     {
-        o.WriteLine($"Run {s.RunId}: {s.Manifest.LocalAuthority} ({s.Manifest.LaCode}), as at {s.AsAt:yyyy-MM-dd HH:mm:ss}");
+        o.WriteLine($"Run {s.RunId} ({s.Mode}): {s.Manifest.LocalAuthority} ({s.Manifest.LaCode}), as at {s.AsAt:yyyy-MM-dd HH:mm:ss}");
         o.WriteLine();
         o.WriteLine($"{"table",-28}{"read",12}{"loaded",12}{"quarantined",14}");
         foreach (var a in s.Accounting)
@@ -25,11 +25,27 @@ public static class RunSummaryPrinter
             foreach (var w in s.Warnings) o.WriteLine($"warning: {w}");
             o.WriteLine();
         }
+        if (s.Mode == "incremental")
+        {
+            o.WriteLine($"Incremental: {s.StagedRowsChanged:N0} staging rows changed, {s.ChildrenRewritten:N0} children rewritten");
+        }
         o.WriteLine($"Warehouse: {s.WarehousePath}");
         o.WriteLine($"Indicators: {s.Kpis.Select(k => k.IndicatorCode).Distinct().Count()} indicators x {s.Kpis.Select(k => k.PeriodEnd).Distinct().Count()} months in fact.kpi_month");
         if (s.Accounting.Sum(a => a.Quarantined) > 0)
         {
             o.WriteLine("Quarantined rows and their reasons: SELECT * FROM audit.etl_quarantine WHERE run_id = " + s.RunId);
+        }
+    }
+
+    public static void PrintHistory(IReadOnlyList<Warehouse.RunHistory.Entry> runs, TextWriter o)
+    {
+        o.WriteLine($"{"run",5}  {"council",-8}{"mode",-12}{"status",-10}{"started",-20}{"seconds",9}  {"as at",-20}{"read",10}{"loaded",10}{"quarant.",10}{"children",10}  rules");
+        foreach (var r in runs)
+        {
+            var seconds = r.EndedAt is { } end ? (end - r.StartedAt).TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) : "";
+            o.WriteLine($"{r.RunId,5}  {r.LaCode,-8}{r.Mode,-12}{r.Status,-10}{r.StartedAt,-20:yyyy-MM-dd HH:mm:ss}{seconds,9}  {r.AsAt,-20:yyyy-MM-dd HH:mm:ss}" +
+                $"{r.RowsRead,10:N0}{r.RowsLoaded,10:N0}{r.RowsQuarantined,10:N0}{r.ChildrenRederived,10:N0}  {r.RulebookVersion}");
+            if (r.Error is not null) o.WriteLine($"       error: {r.Error}");
         }
     }
 }

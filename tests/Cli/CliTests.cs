@@ -141,4 +141,22 @@ public class CliTests
         cmd.CommandText = "SELECT count(*) FROM audit.etl_run WHERE status = 'succeeded'";
         Assert.That(cmd.ExecuteScalar(), Is.EqualTo(2L), "the audit keeps both runs");
     }
+
+    [Test]
+    public void Status_prints_the_last_runs_with_their_mode()
+    {
+        using var dir = new TempDir();
+        var folder = SmallExtract().WriteTo(dir.File("x"));
+        var warehouse = dir.File("w.duckdb");
+        Assert.That(Cli("run", "--source", folder, "--warehouse", warehouse, "--out", dir.File("out")).Code, Is.EqualTo(0));
+        var incremental = Cli("run", "--source", folder, "--warehouse", warehouse, "--out", dir.File("out"), "--incremental");
+        Assert.That(incremental.Code, Is.EqualTo(0));
+        Assert.That(incremental.Out, Does.Contain("Run 2 (incremental)").And.Contain("0 children rewritten"));
+        var (code, output, _) = Cli("status", "--warehouse", warehouse);
+        Assert.That(code, Is.EqualTo(0));
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(lines[1], Does.Match(@"^\s+2\s+874\s+incremental\s+succeeded"));
+        Assert.That(lines[2], Does.Match(@"^\s+1\s+874\s+full\s+succeeded"));
+        Assert.That(Directory.GetFiles(dir.File("out/logs"), "etl-*.log"), Is.Not.Empty, "the run wrote its log file");
+    }
 }
