@@ -52,6 +52,45 @@ public sealed class RunPipeline(ILogger log)
 {
     public RunSummary Run(RunRequest request, CancellationToken cancellationToken = default)
     {
+        var startedAt = DateTime.Now;
+        string? laCode = null;
+        try
+        {
+            return RunOnce(request, startedAt, la => laCode = la, cancellationToken);
+        }
+        catch (Exception e) when (laCode is not null && e is not (OperationCanceledException or WarehouseBusyException or ExtractUnusableException or CalendarRangeException))
+        {
+            RecordFailure(request, laCode, startedAt, e);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// A run that failed after reading its extract leaves the warehouse's contents as they were and adds one audit
+    /// row (status failed, the error) so `status` shows it. Best effort: a warehouse that cannot be opened is left alone.
+    /// </summary>
+    private void RecordFailure(RunRequest request, string laCode, DateTime startedAt, Exception error)
+    {
+        if (!File.Exists(request.WarehousePath)) return;
+        try
+        {
+            using var connection = new DuckDB.NET.Data.DuckDBConnection($"Data Source={request.WarehousePath}");
+            connection.Open();
+            Dapper.SqlMapper.Execute(connection,
+                """
+                INSERT INTO audit.etl_run (run_id, la_code, mode, source, started_at, ended_at, status, error)
+                SELECT coalesce(max(run_id), 0) + 1, $la, $mode, $source, $started, $ended, 'failed', $error FROM audit.etl_run
+                """,
+                new { la = laCode, mode = request.Incremental ? "incremental" : "full", source = Path.GetFullPath(request.SourceFolder), started = startedAt, ended = DateTime.Now, error = error.Message });
+        }
+        catch (Exception e) when (e is IOException or DuckDB.NET.Data.DuckDBException)
+        {
+            log.Warning("Could not record the failed run in {Warehouse}: {Error}", request.WarehousePath, e.Message);
+        }
+    }
+
+    private RunSummary RunOnce(RunRequest request, DateTime startedAt, Action<string> councilKnown, CancellationToken cancellationToken)
+    {
         var timings = new List<(string, TimeSpan)>();
         var clock = Stopwatch.StartNew();
         void Begin(string name)
@@ -66,11 +105,11 @@ public sealed class RunPipeline(ILogger log)
             clock.Restart();
         }
 
-        var startedAt = DateTime.Now;
         Begin("read+validate");
         var extract = new ExtractReader().Read(request.SourceFolder, cancellationToken);
         var manifest = extract.Manifest;
         var la = manifest.LaCode;
+        councilKnown(la);
         var asAt = request.AsAt ?? manifest.ExtractedAt;
         foreach (var warning in extract.Warnings) log.Warning("{Warning}", warning);
         log.Information("Read extract {LaCode}: {Rows} rows loaded, {Quarantined} quarantined",
