@@ -14,6 +14,7 @@ public static class CliErrors
             ExtractUnusableException => (ExitCodes.ExtractUnusable, "extract unusable"),
             CalendarRangeException => (ExitCodes.ExtractUnusable, "extract unusable"),
             WarehouseBusyException => (ExitCodes.WarehouseBusy, "warehouse busy"),
+            DataTestFailedException => (ExitCodes.DataTestsFailed, "data tests failed"),
             UsageException or ArgumentException or SchemaMismatchException => (ExitCodes.BadArguments, "bad arguments or configuration"),
             FileNotFoundException or DirectoryNotFoundException => (ExitCodes.BadArguments, "not found"),
             OperationCanceledException => (ExitCodes.Failure, "cancelled"),

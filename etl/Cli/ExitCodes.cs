@@ -8,4 +8,5 @@ public static class ExitCodes
     public const int BadArguments = 2;
     public const int ExtractUnusable = 3;
     public const int WarehouseBusy = 5;
+    public const int DataTestsFailed = 6;
 }

@@ -22,6 +22,8 @@ public sealed record RunRequest
     public string? PseudonymSalt { get; init; }
     /// <summary>Rewrite only what changed since the council's last successful run (a full run when there is none).</summary>
     public bool Incremental { get; init; }
+    /// <summary>The folder holding data-tests.csv and data-tests/ (post-load data tests).</summary>
+    public string DataTestsFolder { get; init; } = DataTests.DefaultFolder;
     /// <summary>Told the name of each stage as it starts (progress display, tests).</summary>
     public IProgress<string>? Progress { get; init; }
 }
@@ -187,6 +189,10 @@ public sealed class RunPipeline(ILogger log)
         warehouse.DeleteCouncilRows(la, "fact", "kpi_member", whereNullColumn: "child_id");
         warehouse.Append("fact", "kpi_member", outputs.KpiMemberRows(calculator.Members.Where(m => m.ChildId is null)));
         Done("aggregate");
+
+        Begin("data tests");
+        DataTests.Run(warehouse, DataTests.Load(request.DataTestsFolder));
+        Done("data tests");
 
         Begin("publish");
         var accounting = extract.Accounting;

@@ -152,6 +152,22 @@ public sealed class DuckDbWarehouse : IWarehouse
 
     public void Commit() => Publish();
 
+    public (long Count, IReadOnlyList<string> Sample) Offenders(string sql, int sample)
+    {
+        var count = Connection.ExecuteScalar<long>($"SELECT count(*) FROM ({sql}) AS t");
+        if (count == 0) return (0, []);
+        var rows = new List<string>();
+        using var cmd = Connection.CreateCommand();
+        cmd.CommandText = sql;
+        using var reader = cmd.ExecuteReader();
+        while (rows.Count < sample && reader.Read())
+        {
+            rows.Add(string.Join(", ", Enumerable.Range(0, reader.FieldCount).Select(i =>
+                $"{reader.GetName(i)}={(reader.IsDBNull(i) ? "NULL" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))}")));
+        }
+        return (count, rows);
+    }
+
     public RunRecord? LastSuccessfulRun(string laCode) => Connection.QueryFirstOrDefault<RunRecord>(
         """
         SELECT run_id AS RunId, la_code AS LaCode, mode AS Mode, source AS Source, started_at AS StartedAt, ended_at AS EndedAt, status AS Status,

@@ -45,6 +45,9 @@ public interface IWarehouse : IDisposable
     /// <summary>Deletes the council's rows of a table that belong to no child (child_id null) or, with a null column, all of them.</summary>
     void DeleteCouncilRows(string laCode, string schema, string table, string? whereNullColumn = null);
 
+    /// <summary>How many rows a query returns, and the first few as text (for data tests).</summary>
+    (long Count, IReadOnlyList<string> Sample) Offenders(string sql, int sample);
+
     /// <summary>Publishes the unit of work.</summary>
     void Commit();
 }
