@@ -104,6 +104,7 @@ public sealed class RunPipeline(ILogger log)
         {
             timings.Add((name, clock.Elapsed));
             log.Information("Stage {Stage} done in {Seconds:0.000} s", name, clock.Elapsed.TotalSeconds);
+            FaultInjection.StageDone(name);
             clock.Restart();
         }
 

@@ -132,6 +132,7 @@ public sealed class DuckDbWarehouse : IWarehouse
             }
             row.EndRow();
             count++;
+            if (schema == "fact") Pipeline.FaultInjection.FactRowAppended();
         }
         return count;
     }
