@@ -1,0 +1,61 @@
+using ChildrensWarehouse.Cli;
+using ChildrensWarehouse.Tests.TestSupport;
+using DuckDB.NET.Data;
+
+namespace ChildrensWarehouse.Tests.Reliability;
+
+public class PersonalDataTests
+{
+    private const string Sql = "'); DROP TABLE dim.child;--";
+    private const string Html = "<img src=x onerror=alert(1)>";
+
+    private static TestExtract Extract()
+    {
+        var x = new TestExtract();
+        x.Row("children", ("child_id", "A"), ("sex", "F"), ("first_name", Sql), ("last_name", "O'Hara-Zimmerman"), ("nhs_number", "9990000018"), ("date_of_birth", "2009-03-17"));
+        x.Row("children", ("child_id", "B"), ("sex", "M"), ("first_name", Html), ("last_name", "Quist\"ello"), ("date_of_birth", "31/12/2010"));   // quarantined: its DOB is in the reason
+        x.Row("teams", ("team_id", "T1"), ("team_name", "Team " + Sql), ("service_area", "FRONT_DOOR"));
+        x.Row("contacts", ("contact_id", "C1"), ("child_id", "A"), ("received_at", "2016-01-10T09:00"), ("source", "1A"));
+        return x;
+    }
+
+    [Test]
+    public void Names_holding_SQL_load_intact_because_every_statement_is_parameterised()
+    {
+        using var dir = new TempDir();
+        var run = Pipelines.Run(Extract(), dir);
+        using var c = new DuckDBConnection($"Data Source={run.WarehousePath};ACCESS_MODE=READ_ONLY");
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT first_name, last_name FROM dim.child WHERE child_id = 'A'";
+        using var r = cmd.ExecuteReader();
+        Assert.That(r.Read(), Is.True, "dim.child still exists");
+        Assert.That((r.GetString(0), r.GetString(1)), Is.EqualTo((Sql, "O'Hara-Zimmerman")));
+    }
+
+    [Test]
+    public void The_log_of_a_run_holds_no_names_NHS_numbers_or_dates_of_birth()
+    {
+        using var dir = new TempDir();
+        var folder = Extract().WriteTo(dir.File("x"));
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var original = Console.Error;
+        var console = new StringWriter();
+        Console.SetError(console);
+        try
+        {
+            Assert.That(EtlCli.RunAsync(["run", "--source", folder, "--warehouse", dir.File("w.duckdb"), "--out", dir.File("out")], stdout, stderr).GetAwaiter().GetResult(), Is.EqualTo(0));
+        }
+        finally
+        {
+            Console.SetError(original);
+        }
+        var logs = string.Join("\n", Directory.GetFiles(dir.File("out/logs")).Select(File.ReadAllText)) + console + stdout + stderr;
+        Assert.That(logs, Does.Contain("Stage derive done"), "the log was captured");
+        foreach (var secret in new[] { "O'Hara", "Zimmerman", "DROP TABLE dim.child", "onerror", "Quist", "9990000018", "2009-03-17", "31/12/2010" })
+        {
+            Assert.That(logs, Does.Not.Contain(secret));
+        }
+    }
+}
