@@ -15,6 +15,9 @@ public sealed class ExtractReader
     /// <summary>The raw text kept for a quarantined row is capped so that a 100 MB field cannot flood the warehouse.</summary>
     public const int MaxRawTextLength = 4000;
 
+    /// <summary>No contract value is anywhere near this long; a longer field is a broken row (docs/DECISIONS.md).</summary>
+    public const int MaxFieldLength = 10_000;
+
     public static Manifest ReadManifest(string folder)
     {
         var path = Path.Combine(folder, "manifest.json");
@@ -200,6 +203,10 @@ public sealed class ExtractReader
             else if (record.Length != headerWidth)
             {
                 reason = $"has {record.Length} fields, the header has {headerWidth}";
+            }
+            else if (record.Any(f => f.Length > MaxFieldLength))
+            {
+                reason = $"a field is longer than {MaxFieldLength:N0} characters";
             }
             if (reason is not null)
             {
