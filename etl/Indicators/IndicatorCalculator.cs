@@ -100,6 +100,7 @@ public sealed class IndicatorCalculator
     {
         if (_finished) throw new InvalidOperationException("the indicators are already finished");
         _child = facts;
+        _workers = null;
         foreach (var (code, indicator) in Indicators)
         {
             if (indicator.PerChild is null) continue;
@@ -111,8 +112,27 @@ public sealed class IndicatorCalculator
 
     private string? CurrentChild => _child?.ChildId;
 
-    private string? WorkerOf(DateOnly e) =>
-        _child?.Case.Allocations.Where(a => a.IsOpenAt(e)).OrderByDescending(a => a.StartDate).FirstOrDefault()?.WorkerId;
+    private string?[]? _workers;
+
+    /// <summary>The worker holding the current child's case at period end i (the latest allocation open then); worked out once per child.</summary>
+    private string? WorkerAt(int period)
+    {
+        if (_child is null) return null;
+        if (_workers is null)
+        {
+            _workers = new string?[MonthEnds.Count];
+            for (var i = 0; i < MonthEnds.Count; i++)
+            {
+                Allocation? holder = null;
+                foreach (var a in _child.Case.Allocations)
+                {
+                    if (a.IsOpenAt(MonthEnds[i]) && (holder is null || a.StartDate >= holder.StartDate)) holder = a;
+                }
+                _workers[i] = holder?.WorkerId;
+            }
+        }
+        return _workers[period];
+    }
 
     private void Member(int period, string recordId, bool inNumerator, bool inDenominator, DateOnly? due, string? childId, string? workerId) =>
         _members.Add(new KpiMember(_code, MonthEnds[period], childId, recordId, inNumerator, inDenominator, due, workerId));
@@ -123,7 +143,7 @@ public sealed class IndicatorCalculator
         var cell = _cells[_code];
         cell.Denominator[period] += 1;
         if (inNumerator) cell.Numerator[period] += 1;
-        Member(period, recordId, inNumerator, true, due, CurrentChild, WorkerOf(MonthEnds[period]));
+        Member(period, recordId, inNumerator, true, due, CurrentChild, WorkerAt(period));
     }
 
     /// <summary>Counts a council-wide member (a worker, a carer) rather than a child.</summary>
@@ -139,7 +159,7 @@ public sealed class IndicatorCalculator
     internal void AddNumerator(int period, decimal amount, string recordId)
     {
         _cells[_code].Numerator[period] += amount;
-        Member(period, recordId, true, false, null, CurrentChild, CurrentChild is null ? null : WorkerOf(MonthEnds[period]));
+        Member(period, recordId, true, false, null, CurrentChild, WorkerAt(period));
     }
 
     /// <summary>An average's member: adds to both sums (a record's value to the numerator, one to the denominator).</summary>
@@ -148,7 +168,7 @@ public sealed class IndicatorCalculator
         var cell = _cells[_code];
         cell.Numerator[period] += value;
         cell.Denominator[period] += 1;
-        Member(period, recordId, true, true, null, CurrentChild, workerId ?? (CurrentChild is null ? null : WorkerOf(MonthEnds[period])));
+        Member(period, recordId, true, true, null, CurrentChild, workerId ?? WorkerAt(period));
     }
 
     internal void AddCaseload(string workerId, int period)

@@ -53,8 +53,13 @@ public sealed class ChildOutputs(string laCode, long runId, RuleSettings rules, 
             .Append(("fact", "kpi_member", KpiMemberRows(members).ToList()))
             .ToList();
         // Every table's rows but for the lineage run_id (their last value), each table marked, so an unchanged child hashes the same.
-        var hashed = tables.SelectMany(t => t.Item3.Select(r => r[..^1]).Prepend([t.Schema, t.Table]));
-        return new ChildOutput(facts.ChildId, tables, RowHash.Of(hashed));
+        var hash = new RowHash();
+        foreach (var (schema, table, rows) in tables)
+        {
+            hash.Add(schema).Add(table);
+            foreach (var row in rows) hash.Add(row, skipLast: 1);
+        }
+        return new ChildOutput(facts.ChildId, tables, hash.Finish());
     }
 
     public IEnumerable<object?[]> KpiMemberRows(IEnumerable<KpiMember> members) =>

@@ -18,7 +18,7 @@ public static class WarehouseLoader
             values[1] = r.Line;
             values[2] = ExtractReader.KeyOf(spec, r);
             Array.Copy(r.Values, 0, values, 4, r.Values.Length);
-            var hash = RowHash.Of([[r.Line, .. r.Values]]);
+            var hash = new RowHash().Add(r.Line).Add(r.Values).Finish();
             values[3] = hash;
             yield return ((string)values[2]!, hash, values);
         }
