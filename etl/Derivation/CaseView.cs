@@ -44,109 +44,56 @@ public sealed class CaseView
         }
     }
 
-    public IEnumerable<Referral> Referrals(Extract extract)
+    public IEnumerable<Referral> Referrals(Extract extract) => Events(extract, "referrals", "referral_date", (r, c) =>
     {
-        var c = Columns(extract, "referrals");
-        foreach (var r in extract["referrals"].Rows)
-        {
-            var date = r.Date(c("referral_date"))!.Value;
-            if (!Happened(date)) continue;
-            var closure = IfHappened(r.Date(c("closure_date")));
-            yield return new Referral(r.Text(c("referral_id"))!, r.Text(c("child_id"))!, r.Text(c("contact_id")), date,
-                r.Text(c("source"))!, r.Text(c("primary_need")), closure, closure is null ? null : r.Text(c("closure_reason")));
-        }
-    }
+        var closure = IfHappened(r.Date(c("closure_date")));
+        return new Referral(r.Text(c("referral_id"))!, r.Text(c("child_id"))!, r.Text(c("contact_id")), r.Date(c("referral_date"))!.Value,
+            r.Text(c("source"))!, r.Text(c("primary_need")), closure, closure is null ? null : r.Text(c("closure_reason")));
+    });
 
-    public IEnumerable<Assessment> Assessments(Extract extract)
+    public IEnumerable<Assessment> Assessments(Extract extract) => Events(extract, "assessments", "start_date", (r, c) =>
     {
-        var c = Columns(extract, "assessments");
-        foreach (var r in extract["assessments"].Rows)
-        {
-            var start = r.Date(c("start_date"))!.Value;
-            if (!Happened(start)) continue;
-            var authorised = IfHappened(r.Date(c("authorised_date")));
-            yield return new Assessment(r.Text(c("assessment_id"))!, r.Text(c("referral_id"))!, r.Text(c("child_id"))!, start,
-                authorised, authorised is null ? null : r.Text(c("outcome")), r.Text(c("worker_id")));
-        }
-    }
+        var authorised = IfHappened(r.Date(c("authorised_date")));
+        return new Assessment(r.Text(c("assessment_id"))!, r.Text(c("referral_id"))!, r.Text(c("child_id"))!, r.Date(c("start_date"))!.Value,
+            authorised, authorised is null ? null : r.Text(c("outcome")), r.Text(c("worker_id")));
+    });
 
-    public IEnumerable<ClaEpisode> ClaEpisodes(Extract extract)
+    public IEnumerable<ClaEpisode> ClaEpisodes(Extract extract) => Events(extract, "cla_episodes", "start_date", (r, c) =>
     {
-        var c = Columns(extract, "cla_episodes");
-        foreach (var r in extract["cla_episodes"].Rows)
-        {
-            var start = r.Date(c("start_date"))!.Value;
-            if (!Happened(start)) continue;
-            var end = IfHappened(r.Date(c("end_date")));
-            yield return new ClaEpisode(r.Text(c("episode_id"))!, r.Text(c("child_id"))!, start, end, r.Text(c("legal_status"))!,
-                r.Text(c("reason_new_episode"))!, r.Text(c("placement_type"))!, end is null ? null : r.Text(c("reason_ceased")), r.Text(c("carer_id")));
-        }
-    }
+        var end = IfHappened(r.Date(c("end_date")));
+        return new ClaEpisode(r.Text(c("episode_id"))!, r.Text(c("child_id"))!, r.Date(c("start_date"))!.Value, end, r.Text(c("legal_status"))!,
+            r.Text(c("reason_new_episode"))!, r.Text(c("placement_type"))!, end is null ? null : r.Text(c("reason_ceased")), r.Text(c("carer_id")));
+    });
 
-    public IEnumerable<EarlyHelpEpisode> EarlyHelp(Extract extract)
-    {
-        var c = Columns(extract, "early_help");
-        foreach (var r in extract["early_help"].Rows)
-        {
-            var start = r.Date(c("start_date"))!.Value;
-            if (!Happened(start)) continue;
-            yield return new EarlyHelpEpisode(r.Text(c("early_help_id"))!, r.Text(c("child_id"))!, start, IfHappened(r.Date(c("end_date"))));
-        }
-    }
+    public IEnumerable<EarlyHelpEpisode> EarlyHelp(Extract extract) => Events(extract, "early_help", "start_date",
+        (r, c) => new EarlyHelpEpisode(r.Text(c("early_help_id"))!, r.Text(c("child_id"))!, r.Date(c("start_date"))!.Value, IfHappened(r.Date(c("end_date")))));
 
-    public IEnumerable<S47Enquiry> S47Enquiries(Extract extract)
+    public IEnumerable<S47Enquiry> S47Enquiries(Extract extract) => Events(extract, "s47_enquiries", "start_date", (r, c) =>
     {
-        var c = Columns(extract, "s47_enquiries");
-        foreach (var r in extract["s47_enquiries"].Rows)
-        {
-            var start = r.Date(c("start_date"))!.Value;
-            if (!Happened(start)) continue;
-            var end = IfHappened(r.Date(c("end_date")));
-            yield return new S47Enquiry(r.Text(c("s47_id"))!, r.Text(c("referral_id"))!, r.Text(c("child_id"))!, IfHappened(r.Date(c("strategy_date"))),
-                start, end, r.Text(c("icpc_required")), IfHappened(r.Date(c("icpc_date"))), end is null ? null : r.Text(c("outcome")));
-        }
-    }
+        var end = IfHappened(r.Date(c("end_date")));
+        return new S47Enquiry(r.Text(c("s47_id"))!, r.Text(c("referral_id"))!, r.Text(c("child_id"))!, IfHappened(r.Date(c("strategy_date"))),
+            r.Date(c("start_date"))!.Value, end, r.Text(c("icpc_required")), IfHappened(r.Date(c("icpc_date"))), end is null ? null : r.Text(c("outcome")));
+    });
 
-    public IEnumerable<CinPlan> CinPlans(Extract extract)
-    {
-        var c = Columns(extract, "cin_plans");
-        foreach (var r in extract["cin_plans"].Rows)
-        {
-            var start = r.Date(c("start_date"))!.Value;
-            if (!Happened(start)) continue;
-            yield return new CinPlan(r.Text(c("cin_plan_id"))!, r.Text(c("referral_id"))!, r.Text(c("child_id"))!, start, IfHappened(r.Date(c("end_date"))));
-        }
-    }
+    public IEnumerable<CinPlan> CinPlans(Extract extract) => Events(extract, "cin_plans", "start_date",
+        (r, c) => new CinPlan(r.Text(c("cin_plan_id"))!, r.Text(c("referral_id"))!, r.Text(c("child_id"))!, r.Date(c("start_date"))!.Value, IfHappened(r.Date(c("end_date")))));
 
     public IEnumerable<CpPlan> CpPlans(Extract extract)
     {
-        var rc = Columns(extract, "cp_reviews");
-        var reviews = extract["cp_reviews"].Rows
-            .Select(r => new CpReview(r.Text(rc("cp_review_id"))!, r.Text(rc("cp_plan_id"))!, r.Date(rc("review_date"))!.Value, r.Text(rc("quorate"))))
-            .Where(r => Happened(r.ReviewDate))
+        var reviews = Events(extract, "cp_reviews", "review_date",
+                (r, c) => new CpReview(r.Text(c("cp_review_id"))!, r.Text(c("cp_plan_id"))!, r.Date(c("review_date"))!.Value, r.Text(c("quorate"))))
             .ToLookup(r => r.CpPlanId, StringComparer.Ordinal);
-        var c = Columns(extract, "cp_plans");
-        foreach (var r in extract["cp_plans"].Rows)
+        return Events(extract, "cp_plans", "start_date", (r, c) =>
         {
-            var start = r.Date(c("start_date"))!.Value;
-            if (!Happened(start)) continue;
             var id = r.Text(c("cp_plan_id"))!;
-            yield return new CpPlan(id, r.Text(c("referral_id"))!, r.Text(c("child_id"))!, start, IfHappened(r.Date(c("end_date"))), r.Text(c("category"))!,
-                reviews[id].OrderBy(x => x.ReviewDate).ThenBy(x => x.CpReviewId, StringComparer.Ordinal).ToList());
-        }
+            return new CpPlan(id, r.Text(c("referral_id"))!, r.Text(c("child_id"))!, r.Date(c("start_date"))!.Value, IfHappened(r.Date(c("end_date"))),
+                r.Text(c("category"))!, reviews[id].OrderBy(x => x.ReviewDate).ThenBy(x => x.CpReviewId, StringComparer.Ordinal).ToList());
+        });
     }
 
-    public IEnumerable<Visit> Visits(Extract extract)
-    {
-        var c = Columns(extract, "visits");
-        foreach (var r in extract["visits"].Rows)
-        {
-            var date = r.Date(c("visit_date"))!.Value;
-            if (!Happened(date)) continue;
-            yield return new Visit(r.Text(c("visit_id"))!, r.Text(c("child_id"))!, date, r.Text(c("visit_type"))!, r.Text(c("seen"))!,
-                r.Text(c("seen_alone")), r.Text(c("location")), r.Text(c("worker_id")));
-        }
-    }
+    public IEnumerable<Visit> Visits(Extract extract) => Events(extract, "visits", "visit_date",
+        (r, c) => new Visit(r.Text(c("visit_id"))!, r.Text(c("child_id"))!, r.Date(c("visit_date"))!.Value, r.Text(c("visit_type"))!, r.Text(c("seen"))!,
+            r.Text(c("seen_alone")), r.Text(c("location")), r.Text(c("worker_id"))));
 
     /// <summary>Rows of a table whose event date has happened, mapped by <paramref name="map"/>.</summary>
     private IEnumerable<T> Events<T>(Extract extract, string table, string eventColumn, Func<ExtractRow, Func<string, int>, T> map)

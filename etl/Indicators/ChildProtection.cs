@@ -15,15 +15,7 @@ internal static class ChildProtection
     }
 
     /// <summary>K08: CP review obligations reported in the month; numerator: met on time.</summary>
-    public static void ReviewsWithinTimescale(ChildFacts f, IndicatorCalculator k)
-    {
-        foreach (var o in f.CpPlans.SelectMany(p => p.ReviewObligations))
-        {
-            if (o.ReportedOn is not { } reported) continue;
-            var i = k.Periods.MonthIndexOf(reported);
-            if (i >= 0) k.Count(i, o.MetOnTime, o.RecordId, o.DueDate);
-        }
-    }
+    public static void ReviewsWithinTimescale(ChildFacts f, IndicatorCalculator k) => k.CountReported(f.CpPlans.SelectMany(p => p.ReviewObligations));
 
     /// <summary>K09: children on a CP plan at E whose first visit is due; numerator: latest seen CP visit within 10 working days.</summary>
     public static void VisitsWithinTimescale(ChildFacts f, IndicatorCalculator k)

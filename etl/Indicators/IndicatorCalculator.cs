@@ -146,6 +146,17 @@ public sealed class IndicatorCalculator
         Member(period, recordId, inNumerator, true, due, CurrentChild, WorkerAt(period));
     }
 
+    /// <summary>Review obligations (K08, K12): each counts in the month it is reported in; the numerator holds those met on time.</summary>
+    internal void CountReported(IEnumerable<ReviewObligation> obligations)
+    {
+        foreach (var o in obligations)
+        {
+            if (o.ReportedOn is not { } reported) continue;
+            var i = Periods.MonthIndexOf(reported);
+            if (i >= 0) Count(i, o.MetOnTime, o.RecordId, o.DueDate);
+        }
+    }
+
     /// <summary>Counts a council-wide member (a worker, a carer) rather than a child.</summary>
     internal void CountCouncil(int period, bool inNumerator, string recordId, string? workerId = null)
     {

@@ -31,15 +31,7 @@ internal static class LookedAfter
     }
 
     /// <summary>K12: CLA review obligations reported in the month; numerator: met on time.</summary>
-    public static void ReviewsWithinTimescale(ChildFacts f, IndicatorCalculator k)
-    {
-        foreach (var o in f.ClaReviewObligations)
-        {
-            if (o.ReportedOn is not { } reported) continue;
-            var i = k.Periods.MonthIndexOf(reported);
-            if (i >= 0) k.Count(i, o.MetOnTime, o.RecordId, o.DueDate);
-        }
-    }
+    public static void ReviewsWithinTimescale(ChildFacts f, IndicatorCalculator k) => k.CountReported(f.ClaReviewObligations);
 
     /// <summary>K13: children looked after at E (less new spells not yet visited); numerator: next visit not overdue.</summary>
     public static void VisitsWithinTimescale(ChildFacts f, IndicatorCalculator k)
