@@ -27,6 +27,7 @@ public static class EtlCli
         root.Subcommands.Add(KpisCommand(stdout, stderr));
         root.Subcommands.Add(StatusCommand(stdout));
         root.Subcommands.Add(WorkerCommand(stderr));
+        root.Subcommands.Add(SeedsCommand(stdout, stderr));
         root.Subcommands.Add(SchemaCommand(stdout));
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -254,6 +255,64 @@ public static class EtlCli
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    private static Command SeedsCommand(TextWriter stdout, TextWriter stderr)
+    {
+        var council = new Option<string>("--council") { Description = "The (first) council: peterborough is the calibrated one.", DefaultValueFactory = _ => "peterborough" };
+        var from = new Option<string>("--from") { Description = "Start of the simulated flow of contacts, YYYY-MM-DD.", DefaultValueFactory = _ => "2013-04-01" };
+        var asAt = new Option<string>("--as-at") { Description = "The extraction moment (manifest extracted_at), YYYY-MM-DDTHH:MM[:SS].", DefaultValueFactory = _ => "2016-02-01T06:00" };
+        var seed = new Option<int>("--seed") { Description = "The random seed: the same arguments give the same bytes.", DefaultValueFactory = _ => 874 };
+        var outDir = new Option<string>("--out") { Description = "Where to write the extract (one folder per council when --councils > 1).", Required = true };
+        var councils = new Option<int>("--councils") { Description = "How many councils (152 = England).", DefaultValueFactory = _ => 1 };
+        var scale = new Option<double>("--scale") { Description = "Multiplies every council's child population.", DefaultValueFactory = _ => 1.0 };
+        var defects = new Option<double>("--defects") { Description = "Share of rows given a tagged data-quality defect (listed in defects.csv).", DefaultValueFactory = _ => 0.0 };
+        var generate = new Command("generate", "Write a synthetic, calibrated case-system extract (the stub case system; see seeds/README.md).")
+        {
+            council, from, asAt, seed, outDir, councils, scale, defects,
+        };
+        generate.SetAction((parse, ct) =>
+        {
+            if (!ChildrensWarehouse.Contract.ValueParser.TryParseDate(parse.GetValue(from)!, out var fromDate)) throw new UsageException($"--from '{parse.GetValue(from)}' is not a date YYYY-MM-DD");
+            var asAtValue = ArgumentParsing.AsAt(parse.GetValue(asAt)) ?? throw new UsageException("--as-at is required");
+            if (parse.GetValue(councils) < 1) throw new UsageException("--councils must be 1 or more");
+            if (parse.GetValue(scale) is <= 0 or > 100) throw new UsageException("--scale must be above 0 and at most 100");
+            if (parse.GetValue(defects) is < 0 or > 0.5) throw new UsageException("--defects must be between 0 and 0.5");
+            var options = new ChildrensWarehouse.Seeds.GeneratorOptions
+            {
+                Council = parse.GetValue(council)!, From = fromDate, AsAt = asAtValue, Seed = parse.GetValue(seed),
+                Councils = parse.GetValue(councils), Scale = parse.GetValue(scale), DefectRate = parse.GetValue(defects),
+            };
+            var output = parse.GetValue(outDir)!;
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            ChildrensWarehouse.Seeds.GenerationResult result;
+            if (Interactive(stdout))
+            {
+                result = Spectre.Console.AnsiConsole.Progress().Start(ctx =>
+                {
+                    var task = ctx.AddTask("Generating", maxValue: options.Councils);
+                    return ChildrensWarehouse.Seeds.SeedGenerator.Generate(options, output, new InlineProgress<ChildrensWarehouse.Seeds.GenerationProgress>(p =>
+                    {
+                        task.Description = $"{p.RowsWritten:N0} rows";
+                        task.Value = Math.Max(task.Value, p.CouncilIndex);
+                    }), ct);
+                });
+            }
+            else
+            {
+                var last = 0L;
+                result = ChildrensWarehouse.Seeds.SeedGenerator.Generate(options, output, new InlineProgress<ChildrensWarehouse.Seeds.GenerationProgress>(p =>
+                {
+                    if (p.RowsWritten - last < 1_000_000) return;
+                    last = p.RowsWritten;
+                    stderr.WriteLine($"{p.RowsWritten:N0} rows written ({p.Council}, council {p.CouncilIndex + 1} of {p.CouncilCount})");
+                }), ct);
+            }
+            var seconds = Math.Max(clock.Elapsed.TotalSeconds, 0.001);
+            stdout.WriteLine($"Wrote {result.RowsWritten:N0} rows in {result.ExtractFolders.Count} extract folder(s) under {Path.GetFullPath(output)} in {seconds:0.0} s ({result.RowsWritten / seconds:N0} rows/s)");
+            return Task.FromResult(ExitCodes.Success);
+        });
+        return new Command("seeds", "The stub case system.") { generate };
     }
 
     private static Command SchemaCommand(TextWriter stdout)
