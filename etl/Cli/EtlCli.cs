@@ -21,6 +21,7 @@ public static class EtlCli
         root.Subcommands.Add(RunCommand(stdout, stderr));
         root.Subcommands.Add(KpisCommand(stdout, stderr));
         root.Subcommands.Add(SchemaCommand(stdout));
+        root.Subcommands.Add(WarehouseCommands.MigrateCommand(stdout, stderr));
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -37,7 +38,7 @@ public static class EtlCli
         }
     }
 
-    private static ILogger Logger(TextWriter _) => new LoggerConfiguration()
+    internal static ILogger Logger(TextWriter _) => new LoggerConfiguration()
         .MinimumLevel.Information()
         .WriteTo.Console(standardErrorFromLevel: LogEventLevel.Verbose, formatProvider: System.Globalization.CultureInfo.InvariantCulture,
             outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}")
@@ -45,7 +46,7 @@ public static class EtlCli
 
     private static Option<string> SourceOption(string? defaultValue) => new("--source")
     {
-        Description = "The case-system extract folder (manifest.json, table CSVs, reference/).",
+        Description = "The case-system extract folder (manifest.json, table CSVs, reference/), or sql:CONNECTION-STRING for its SQL views (sql: alone: Source:ConnectionString from configuration).",
         DefaultValueFactory = defaultValue is null ? null! : _ => defaultValue,
     };
 
@@ -60,7 +61,7 @@ public static class EtlCli
     private static Command RunCommand(TextWriter stdout, TextWriter stderr)
     {
         var source = SourceOption(DefaultSource);
-        var warehouse = new Option<string>("--warehouse") { Description = "The DuckDB warehouse file.", DefaultValueFactory = _ => DefaultWarehouse };
+        var warehouse = WarehouseCommands.WarehouseOption();
         var asAt = new Option<string?>("--as-at") { Description = "The as-at moment (default: the manifest's extracted_at). A date means the end of that day." };
         var outDir = new Option<string>("--out") { Description = "Where the report pack is written.", DefaultValueFactory = _ => "out" };
         var command = new Command("run", "Run the whole pipeline once: read and validate the extract, load the warehouse, compute the indicators.")
@@ -69,7 +70,7 @@ public static class EtlCli
         };
         command.SetAction((parse, ct) =>
         {
-            var request = Request(parse.GetValue(source)!, parse.GetValue(warehouse)!, parse.GetValue(asAt));
+            var request = Request(parse.GetValue(source)!, WarehouseCommands.Resolve(parse.GetValue(warehouse), Configuration()), parse.GetValue(asAt));
             var summary = new RunPipeline(Logger(stderr)).Run(request, ct);
             RunSummaryPrinter.Print(summary, stdout);
             return Task.FromResult(ExitCodes.Success);
@@ -133,6 +134,7 @@ public static class EtlCli
     {
         var warehouseFile = parse.GetValue(warehouse);
         var sourceFolder = parse.GetValue(source);
+        if (warehouseFile is null && sourceFolder is null) warehouseFile = WarehouseCommands.Configured(Configuration());
         if ((warehouseFile is null) == (sourceFolder is null))
         {
             throw new UsageException("give exactly one of --source DIR or --warehouse FILE");
@@ -161,7 +163,7 @@ public static class EtlCli
         var configuration = Configuration();
         return new RunRequest
         {
-            SourceFolder = sourceFolder,
+            SourceFolder = WarehouseCommands.ResolveSource(sourceFolder, configuration),
             WarehousePath = warehousePath,
             AsAt = ArgumentParsing.AsAt(asAt),
             Rules = RuleSettings.Load(RuleSettings.DefaultPath, configuration),
@@ -172,7 +174,8 @@ public static class EtlCli
     private static Command SchemaCommand(TextWriter stdout)
     {
         var folder = new Option<string>("--folder") { Description = "The DuckDB schema folder to write into.", DefaultValueFactory = _ => "warehouse-schema/duckdb" };
-        var write = new Command("write-staging", "Write the staging-table DDL files from the extract contract (developers).") { folder };
+        var sqlServerFolder = WarehouseCommands.SqlServerFolderOption();
+        var write = new Command("write-staging", "Write the staging-table DDL files (DuckDB and SQL Server) from the extract contract (developers).") { folder, sqlServerFolder };
         write.SetAction(parse =>
         {
             foreach (var (name, sql) in StagingSchema.DuckDbFiles())
@@ -180,8 +183,9 @@ public static class EtlCli
                 File.WriteAllText(Path.Combine(parse.GetValue(folder)!, name), sql);
                 stdout.WriteLine(name);
             }
+            WarehouseCommands.WriteSqlServerStaging(parse.GetValue(sqlServerFolder)!, stdout);
             return ExitCodes.Success;
         });
-        return new Command("schema", "Schema maintenance for developers.") { write };
+        return new Command("schema", "Schema maintenance for developers.") { write, WarehouseCommands.WriteDescriptionsCommand(stdout), WarehouseCommands.WriteDictionaryCommand(stdout) };
     }
 }

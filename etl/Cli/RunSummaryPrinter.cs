@@ -25,7 +25,7 @@ public static class RunSummaryPrinter
             foreach (var w in s.Warnings) o.WriteLine($"warning: {w}");
             o.WriteLine();
         }
-        o.WriteLine($"Warehouse: {s.WarehousePath}");
+        o.WriteLine($"Warehouse: {Warehouse.WarehouseTarget.Parse(s.WarehousePath).Display}");
         o.WriteLine($"Indicators: {s.Kpis.Select(k => k.IndicatorCode).Distinct().Count()} indicators x {s.Kpis.Select(k => k.PeriodEnd).Distinct().Count()} months in fact.kpi_month");
         if (s.Accounting.Sum(a => a.Quarantined) > 0)
         {

@@ -12,12 +12,15 @@ namespace ChildrensWarehouse.Pipeline;
 /// <summary>What one run is asked to do.</summary>
 public sealed record RunRequest
 {
+    /// <summary>The extract folder, or <c>sql:</c> and a connection string for the case system's SQL views.</summary>
     public required string SourceFolder { get; init; }
+    /// <summary>A DuckDB file, or a SQL Server connection string (<see cref="WarehouseTarget"/>).</summary>
     public required string WarehousePath { get; init; }
     public DateTime? AsAt { get; init; }
     public int Months { get; init; } = 24;
     public RuleSettings Rules { get; init; } = new();
-    public string SchemaFolder { get; init; } = SchemaMigrator.DefaultFolder("duckdb");
+    /// <summary>The schema folder; null = the engine's own (warehouse-schema/duckdb or warehouse-schema/sqlserver).</summary>
+    public string? SchemaFolder { get; init; }
     /// <summary>Privacy:PseudonymSalt from configuration; null = a salt file beside the warehouse.</summary>
     public string? PseudonymSalt { get; init; }
 }
@@ -61,7 +64,7 @@ public sealed class RunPipeline(ILogger log)
         var population = PopulationOf(extract);
         Stage("read+validate");
 
-        using IWarehouse warehouse = DuckDbWarehouse.OpenForBuild(request.WarehousePath, request.SchemaFolder);
+        using IWarehouse warehouse = WarehouseFactory.OpenForBuild(request.WarehousePath, request.SchemaFolder, log);
         var runId = warehouse.NextRunId();
         warehouse.ClearCouncil(manifest.LaCode);
         foreach (var spec in CaseSystemContract.AllTables)
@@ -120,14 +123,14 @@ public sealed class RunPipeline(ILogger log)
         Stage("aggregate");
 
         var accounting = extract.Accounting;
-        warehouse.WriteRun(new RunRecord(runId, la, "full", Path.GetFullPath(request.SourceFolder), startedAt, DateTime.Now, "succeeded", asAt,
+        warehouse.WriteRun(new RunRecord(runId, la, "full", ExtractSources.Describe(request.SourceFolder), startedAt, DateTime.Now, "succeeded", asAt,
             manifest.ExtractedAt, accounting.Sum(a => a.Read), accounting.Sum(a => a.Loaded), accounting.Sum(a => a.Quarantined),
             request.Rules.RulebookVersion, request.Rules.ToJson(),
             JsonSerializer.Serialize(accounting.ToDictionary(a => a.Table, a => new[] { a.Read, a.Loaded, a.Quarantined })),
             JsonSerializer.Serialize(timings.ToDictionary(t => t.Item1, t => Math.Round(t.Item2.TotalSeconds, 3))), null));
         warehouse.Commit();
         Stage("publish");
-        return new RunSummary(runId, manifest, asAt, accounting, timings, extract.Warnings, kpis, Path.GetFullPath(request.WarehousePath));
+        return new RunSummary(runId, manifest, asAt, accounting, timings, extract.Warnings, kpis, WarehouseTarget.Parse(request.WarehousePath).Location);
     }
 
     public static WorkingDayCalendar Calendar(Extract extract)

@@ -29,6 +29,9 @@ public sealed class DuckDbWarehouse : IWarehouse
 
     public DuckDBConnection Connection => _connection ?? throw new ObjectDisposedException(nameof(DuckDbWarehouse));
 
+    /// <summary>The schema files this open applied (none when the warehouse was up to date).</summary>
+    public IReadOnlyList<string> Applied { get; private set; } = [];
+
     public static string LockPath(string publishedPath) => publishedPath + ".lock";
 
     /// <summary>Takes the single-run lock, copies the published warehouse (if any) to a build file and migrates it.</summary>
@@ -57,7 +60,7 @@ public sealed class DuckDbWarehouse : IWarehouse
             var connection = new DuckDBConnection($"Data Source={buildPath}");
             connection.Open();
             var warehouse = new DuckDbWarehouse(publishedPath, buildPath, runLock, connection);
-            SchemaMigrator.Migrate(connection, schemaFolder);
+            warehouse.Applied = SchemaMigrator.Migrate(connection, schemaFolder);
             return warehouse;
         }
         catch
