@@ -182,7 +182,7 @@ public sealed class SqlServerWarehouse : IWarehouse
             DestinationTableName = $"{TSqlNames.Bracket(schema)}.{TSqlNames.Bracket(table)}",
             BulkCopyTimeout = 0,
             BatchSize = 102_400,   // a full columnstore row group per batch
-            EnableStreaming = true,
+            EnableStreaming = false,
         };
         using var reader = new RowReader(rows);
         bulk.WriteToServer(reader);
