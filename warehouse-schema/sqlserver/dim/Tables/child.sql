@@ -17,5 +17,5 @@ CREATE TABLE dim.child (
     run_id         BIGINT          NOT NULL
 );
 GO
-CREATE CLUSTERED INDEX CX_dim_child ON dim.child (la_code, child_id, valid_from);
+CREATE NONCLUSTERED INDEX IX_dim_child ON dim.child (la_code, child_id, valid_from);
 GO
