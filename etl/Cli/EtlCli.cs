@@ -29,6 +29,7 @@ public static class EtlCli
         root.Subcommands.Add(WorkerCommand(stderr));
         root.Subcommands.Add(SeedsCommand(stdout, stderr));
         root.Subcommands.Add(SchemaCommand(stdout));
+        root.Subcommands.Add(WarehouseCommands.MigrateCommand(stdout, stderr));
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -49,7 +50,7 @@ public static class EtlCli
     /// Serilog: console (stderr) and, for runs and the worker, a rolling file (daily, size-capped, kept N days) under
     /// Logging:Folder (default: &lt;out&gt;/logs). Messages carry counts and ids, never names, NHS numbers or passwords.
     /// </summary>
-    private static ILogger Logger(TextWriter _, string? logFolder = null, LogEventLevel console = LogEventLevel.Information)
+    internal static ILogger Logger(TextWriter _, string? logFolder = null, LogEventLevel console = LogEventLevel.Information)
     {
         var configuration = Configuration();
         var logger = new LoggerConfiguration()
@@ -75,7 +76,7 @@ public static class EtlCli
 
     private static Option<string> SourceOption(string? defaultValue) => new("--source")
     {
-        Description = "The case-system extract folder (manifest.json, table CSVs, reference/).",
+        Description = "The case-system extract folder (manifest.json, table CSVs, reference/), or sql:CONNECTION-STRING for its SQL views (sql: alone: Source:ConnectionString from configuration).",
         DefaultValueFactory = defaultValue is null ? null! : _ => defaultValue,
     };
 
@@ -90,7 +91,7 @@ public static class EtlCli
     private static Command RunCommand(TextWriter stdout, TextWriter stderr)
     {
         var source = SourceOption(DefaultSource);
-        var warehouse = new Option<string>("--warehouse") { Description = "The DuckDB warehouse file.", DefaultValueFactory = _ => DefaultWarehouse };
+        var warehouse = WarehouseCommands.WarehouseOption();
         var asAt = new Option<string?>("--as-at") { Description = "The as-at moment (default: the manifest's extracted_at). A date means the end of that day." };
         var outDir = new Option<string>("--out") { Description = "Where the report pack (and logs/) are written.", DefaultValueFactory = _ => "out" };
         var incremental = new Option<bool>("--incremental") { Description = "Rewrite only what changed since the council's last successful run." };
@@ -100,7 +101,7 @@ public static class EtlCli
         };
         command.SetAction((parse, ct) =>
         {
-            var request = Request(parse.GetValue(source)!, parse.GetValue(warehouse)!, parse.GetValue(asAt)) with { Incremental = parse.GetValue(incremental) };
+            var request = Request(parse.GetValue(source)!, WarehouseCommands.Resolve(parse.GetValue(warehouse), Configuration()), parse.GetValue(asAt)) with { Incremental = parse.GetValue(incremental) };
             var logFolder = Path.Combine(parse.GetValue(outDir)!, "logs");
             RunSummary summary;
             if (Interactive(stdout))
@@ -175,6 +176,7 @@ public static class EtlCli
     {
         var warehouseFile = parse.GetValue(warehouse);
         var sourceFolder = parse.GetValue(source);
+        if (warehouseFile is null && sourceFolder is null) warehouseFile = WarehouseCommands.Configured(Configuration());
         if ((warehouseFile is null) == (sourceFolder is null))
         {
             throw new UsageException("give exactly one of --source DIR or --warehouse FILE");
@@ -203,7 +205,7 @@ public static class EtlCli
         var configuration = Configuration();
         return new RunRequest
         {
-            SourceFolder = sourceFolder,
+            SourceFolder = WarehouseCommands.ResolveSource(sourceFolder, configuration),
             WarehousePath = warehousePath,
             AsAt = ArgumentParsing.AsAt(asAt),
             Rules = RuleSettings.Load(RuleSettings.DefaultPath, configuration),
@@ -318,7 +320,8 @@ public static class EtlCli
     private static Command SchemaCommand(TextWriter stdout)
     {
         var folder = new Option<string>("--folder") { Description = "The DuckDB schema folder to write into.", DefaultValueFactory = _ => "warehouse-schema/duckdb" };
-        var write = new Command("write-staging", "Write the staging-table DDL files from the extract contract (developers).") { folder };
+        var sqlServerFolder = WarehouseCommands.SqlServerFolderOption();
+        var write = new Command("write-staging", "Write the staging-table DDL files (DuckDB and SQL Server) from the extract contract (developers).") { folder, sqlServerFolder };
         write.SetAction(parse =>
         {
             foreach (var (name, sql) in StagingSchema.DuckDbFiles())
@@ -326,8 +329,9 @@ public static class EtlCli
                 File.WriteAllText(Path.Combine(parse.GetValue(folder)!, name), sql);
                 stdout.WriteLine(name);
             }
+            WarehouseCommands.WriteSqlServerStaging(parse.GetValue(sqlServerFolder)!, stdout);
             return ExitCodes.Success;
         });
-        return new Command("schema", "Schema maintenance for developers.") { write };
+        return new Command("schema", "Schema maintenance for developers.") { write, WarehouseCommands.WriteDescriptionsCommand(stdout), WarehouseCommands.WriteDictionaryCommand(stdout) };
     }
 }

@@ -29,7 +29,7 @@ public static class RunSummaryPrinter
         {
             o.WriteLine($"Incremental: {s.StagedRowsChanged:N0} staging rows changed, {s.ChildrenRewritten:N0} children rewritten");
         }
-        o.WriteLine($"Warehouse: {s.WarehousePath}");
+        o.WriteLine($"Warehouse: {Warehouse.WarehouseTarget.Parse(s.WarehousePath).Display}");
         o.WriteLine($"Indicators: {s.Kpis.Select(k => k.IndicatorCode).Distinct().Count()} indicators x {s.Kpis.Select(k => k.PeriodEnd).Distinct().Count()} months in fact.kpi_month");
         if (s.Accounting.Sum(a => a.Quarantined) > 0)
         {

@@ -1,14 +1,11 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
-using CsvHelper;
-using CsvHelper.Configuration;
 
 namespace ChildrensWarehouse.Contract;
 
 /// <summary>
-/// Reads and validates a CSV extract folder exactly as CASE_SYSTEM.md's "Validation, in this order":
-/// file, row alone, duplicates, foreign keys, overlapping CLA episodes. Bad rows are quarantined with a reason.
+/// Reads and validates an extract exactly as CASE_SYSTEM.md's "Validation, in this order": file, row alone,
+/// duplicates, foreign keys, overlapping CLA episodes. Bad rows are quarantined with a reason. The rows come from a
+/// <see cref="IExtractRowSource"/> (a CSV folder or SQL views); each rule is here once, whatever the source.
 /// </summary>
 public sealed class ExtractReader
 {
@@ -18,136 +15,37 @@ public sealed class ExtractReader
     /// <summary>No contract value is anywhere near this long; a longer field is a broken row (docs/DECISIONS.md).</summary>
     public const int MaxFieldLength = 10_000;
 
-    public static Manifest ReadManifest(string folder)
-    {
-        var path = Path.Combine(folder, "manifest.json");
-        if (!Directory.Exists(folder))
-        {
-            throw new ExtractUnusableException($"{folder}: the extract folder does not exist");
-        }
-        if (!File.Exists(path))
-        {
-            throw new ExtractUnusableException($"{path}: manifest.json is missing");
-        }
-        JsonElement root;
-        try
-        {
-            using var doc = JsonDocument.Parse(File.ReadAllBytes(path));
-            root = doc.RootElement.Clone();
-        }
-        catch (JsonException e)
-        {
-            throw new ExtractUnusableException($"{path}: not valid JSON ({e.Message})");
-        }
-        if (root.ValueKind != JsonValueKind.Object)
-        {
-            throw new ExtractUnusableException($"{path}: not a JSON object");
-        }
-        string? Str(string name) =>
-            root.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
-        var laCode = Str("la_code");
-        if (string.IsNullOrEmpty(laCode))
-        {
-            throw new ExtractUnusableException($"{path}: lacks la_code");
-        }
-        var extractedText = Str("extracted_at");
-        if (string.IsNullOrEmpty(extractedText))
-        {
-            throw new ExtractUnusableException($"{path}: lacks extracted_at");
-        }
-        if (!ValueParser.TryParseTimestamp(extractedText, out var extractedAt))
-        {
-            throw new ExtractUnusableException($"{path}: extracted_at '{extractedText}' is not a timestamp YYYY-MM-DDTHH:MM[:SS]");
-        }
-        var version = root.TryGetProperty("contract_version", out var v) && v.ValueKind == JsonValueKind.Number ? v.GetInt32() : CaseSystemContract.ContractVersion;
-        return new Manifest(Str("local_authority") ?? laCode, laCode, extractedAt, version);
-    }
+    public static Manifest ReadManifest(string folder) => CsvExtractSource.ReadManifest(folder);
 
-    /// <summary>Reads the whole extract. Throws <see cref="ExtractUnusableException"/> before anything is read when a file is unusable.</summary>
-    public Extract Read(string folder, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Reads the whole extract from a CSV folder, or from the case system's SQL views when <paramref name="source"/> is
+    /// <c>sql:</c> followed by a connection string. Throws <see cref="ExtractUnusableException"/> before anything is read when a table is unusable.
+    /// </summary>
+    public Extract Read(string source, CancellationToken cancellationToken = default) => Read(ExtractSources.Open(source), cancellationToken);
+
+    /// <summary>Reads and validates an extract from any row source: every rule below is the same whatever the rows came from.</summary>
+    public Extract Read(IExtractRowSource source, CancellationToken cancellationToken = default)
     {
-        var manifest = ReadManifest(folder);
+        var manifest = source.ReadManifest();
         var warnings = new List<string>();
-        var headers = new Dictionary<string, int[]>();
-        foreach (var spec in CaseSystemContract.AllTables)
-        {
-            headers[spec.Name] = CheckHeader(folder, spec, warnings);
-        }
+        var specs = CaseSystemContract.AllTables.ToList();
+        source.CheckTables(specs, warnings);
 
         var quarantine = new List<QuarantinedRow>();
         var tables = new Dictionary<string, TableData>();
-        foreach (var spec in CaseSystemContract.AllTables)
+        foreach (var spec in specs)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var (rows, read) = ReadRows(folder, spec, headers[spec.Name], manifest, quarantine);
-            var kept = spec.IsReference ? RejectDuplicateReferenceKeys(spec, rows) : Deduplicate(spec, rows, quarantine);
-            kept = CheckForeignKeys(spec, kept, tables, quarantine);
+            var (rows, read) = ReadRows(source, spec, manifest, quarantine, cancellationToken);
+            var kept = spec.IsReference ? RejectDuplicateReferenceKeys(spec, rows, source.Location(spec)) : Deduplicate(spec, rows, quarantine, source.Location(spec));
+            kept = CheckForeignKeys(spec, kept, tables, quarantine, source.Location(spec));
             if (spec.Name == "cla_episodes")
             {
-                kept = RemoveOverlappingEpisodes(spec, kept, quarantine);
+                kept = RemoveOverlappingEpisodes(spec, kept, quarantine, source.Location(spec));
             }
             tables[spec.Name] = new TableData(spec, kept, read);
         }
-        return new Extract { Folder = folder, Manifest = manifest, Tables = tables, Quarantine = quarantine, Warnings = warnings };
-    }
-
-    private static CsvConfiguration CsvConfig(Action onBadData) => new(CultureInfo.InvariantCulture)
-    {
-        HasHeaderRecord = false,
-        IgnoreBlankLines = true,
-        Mode = CsvMode.RFC4180,
-        BadDataFound = _ => onBadData(),
-        MissingFieldFound = null,
-        TrimOptions = TrimOptions.None,
-        DetectDelimiter = false,
-        Delimiter = ",",
-    };
-
-    private static StreamReader OpenText(string path) =>
-        new(path, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-
-    /// <summary>Returns, for each spec column, its index in the file (-1 when an optional column is absent).</summary>
-    private static int[] CheckHeader(string folder, TableSpec spec, List<string> warnings)
-    {
-        var path = Path.Combine(folder, spec.RelativePath);
-        if (!File.Exists(path))
-        {
-            throw new ExtractUnusableException($"{path}: file is missing");
-        }
-        string[] header;
-        try
-        {
-            using var reader = OpenText(path);
-            using var parser = new CsvParser(reader, CsvConfig(() => { }));
-            header = parser.Read() ? parser.Record ?? [] : [];
-        }
-        catch (IOException e)
-        {
-            throw new ExtractUnusableException($"{path}: cannot be read ({e.Message})");
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            throw new ExtractUnusableException($"{path}: cannot be read ({e.Message})");
-        }
-        if (header.Length == 0)
-        {
-            throw new ExtractUnusableException($"{path}: has no header row (required column {spec.Columns.First(c => c.Required).Name} missing)");
-        }
-        var positions = new int[spec.Columns.Count];
-        for (var i = 0; i < spec.Columns.Count; i++)
-        {
-            positions[i] = Array.IndexOf(header, spec.Columns[i].Name);
-            if (positions[i] < 0 && spec.Columns[i].Required)
-            {
-                throw new ExtractUnusableException($"{path}: header lacks required column {spec.Columns[i].Name}");
-            }
-        }
-        var unknown = header.Where(h => spec.Columns.All(c => c.Name != h)).ToList();
-        if (unknown.Count > 0)
-        {
-            warnings.Add($"{spec.RelativePath}: unknown column(s) ignored: {string.Join(", ", unknown)}");
-        }
-        return positions;
+        return new Extract { Folder = source.Name, Manifest = manifest, Tables = tables, Quarantine = quarantine, Warnings = warnings };
     }
 
     private static string Clip(string raw)
@@ -156,86 +54,49 @@ public sealed class ExtractReader
         return text.Length <= MaxRawTextLength ? text : text[..MaxRawTextLength] + $"... [{text.Length} characters]";
     }
 
-    private static (List<ExtractRow> Rows, long Read) ReadRows(string folder, TableSpec spec, int[] positions, Manifest manifest, List<QuarantinedRow> quarantine)
+    private static (List<ExtractRow> Rows, long Read) ReadRows(IExtractRowSource source, TableSpec spec, Manifest manifest, List<QuarantinedRow> quarantine,
+        CancellationToken cancellationToken)
     {
-        var path = Path.Combine(folder, spec.RelativePath);
+        var file = source.Location(spec);
         var rows = new List<ExtractRow>();
         long read = 0;
-        var badData = false;
-        using var reader = OpenText(path);
-        using var parser = new CsvParser(reader, CsvConfig(() => badData = true));
-        if (!parser.Read())
+        foreach (var record in source.Records(spec, cancellationToken))
         {
-            return (rows, 0);
-        }
-        var headerWidth = parser.Count;
-        while (true)
-        {
-            badData = false;
-            bool more;
-            try
-            {
-                more = parser.Read();
-            }
-            catch (CsvHelperException e)
-            {
-                read++;
-                quarantine.Add(new QuarantinedRow(spec.Name, spec.RelativePath, parser.RawRow, null, $"unreadable CSV ({e.GetType().Name})", ""));
-                break;
-            }
-            if (!more)
-            {
-                break;
-            }
             read++;
-            var raw = parser.RawRecord;
-            var line = StartLine(parser.RawRow, raw);
-            var record = parser.Record ?? [];
-            string? reason = null;
-            if (raw.Contains('\uFFFD'))
+            if (record.Problem is not null)
             {
-                reason = "not valid UTF-8";
-            }
-            else if (badData)
-            {
-                reason = "malformed quoting (RFC 4180)";
-            }
-            else if (record.Length != headerWidth)
-            {
-                reason = $"has {record.Length} fields, the header has {headerWidth}";
-            }
-            else if (record.Any(f => f.Length > MaxFieldLength))
-            {
-                reason = $"a field is longer than {MaxFieldLength:N0} characters";
-            }
-            if (reason is not null)
-            {
-                quarantine.Add(new QuarantinedRow(spec.Name, spec.RelativePath, line, null, reason, Clip(raw)) with
+                quarantine.Add(new QuarantinedRow(spec.Name, file, record.Line, null, record.Problem, Clip(record.RawText)) with
                 {
-                    ChildId = record.Length == headerWidth ? RawField(spec, positions, record, "child_id") : null,
+                    ChildId = record.Fields is null ? null : RawField(spec, record.Fields, "child_id"),
                 });
                 continue;
             }
-            var (values, column, why) = ValidateRow(spec, positions, record, manifest.ExtractedAt);
+            var fields = record.Fields ?? throw new InvalidOperationException($"{file}: record {record.Line} has neither values nor a problem");
+            if (fields.Any(f => f is { Length: > MaxFieldLength }))
+            {
+                quarantine.Add(new QuarantinedRow(spec.Name, file, record.Line, null, $"a field is longer than {MaxFieldLength:N0} characters", Clip(record.RawText)));
+                continue;
+            }
+            var (values, column, why) = ValidateRow(spec, fields, manifest.ExtractedAt);
             if (why is not null)
             {
-                quarantine.Add(new QuarantinedRow(spec.Name, spec.RelativePath, line, column, why, Clip(raw)) with
+                quarantine.Add(new QuarantinedRow(spec.Name, file, record.Line, column, why, Clip(record.RawText)) with
                 {
-                    ChildId = RawField(spec, positions, record, "child_id"),
-                    LastModified = RawField(spec, positions, record, "last_modified") is { } lm && ValueParser.TryParseTimestamp(lm, out var t) ? t : null,
+                    ChildId = RawField(spec, fields, "child_id"),
+                    LastModified = RawField(spec, fields, "last_modified") is { } lm && ValueParser.TryParseTimestamp(lm, out var t) ? t : null,
                 });
                 continue;
             }
-            rows.Add(new ExtractRow(line, values!));
+            rows.Add(new ExtractRow(record.Line, values!));
         }
         return (rows, read);
     }
 
-    private static string? RawField(TableSpec spec, int[] positions, string[] record, string column)
+    private static string? RawField(TableSpec spec, string?[] fields, string column)
     {
         var index = spec.Columns.ToList().FindIndex(c => c.Name == column);
-        if (index < 0 || positions[index] < 0 || positions[index] >= record.Length) return null;
-        var value = record[positions[index]];
+        if (index < 0) return null;
+        var value = fields[index];
         return string.IsNullOrEmpty(value) || value.Length > 200 ? null : value;
     }
 
@@ -246,23 +107,10 @@ public sealed class ExtractReader
         LastModified = spec.Columns.Any(c => c.Name == "last_modified") ? row.Timestamp(spec.IndexOf("last_modified")) : null,
     };
 
-    /// <summary>The physical line a record starts on (RawRow is the line it ends on).</summary>
-    private static int StartLine(int endLine, string raw)
-    {
-        var text = raw.AsSpan().TrimEnd("\r\n");
-        var newlines = text.Count('\n');
-        return endLine - newlines;
-    }
-
     /// <summary>Row-alone checks; the first failing check is the reason: required, formats, codes, future timestamps, end before start.</summary>
-    internal static (object?[]? Values, string? Column, string? Reason) ValidateRow(TableSpec spec, int[] positions, string[] record, DateTime extractedAt)
+    internal static (object?[]? Values, string? Column, string? Reason) ValidateRow(TableSpec spec, string?[] fields, DateTime extractedAt)
     {
-        var texts = new string?[spec.Columns.Count];
-        for (var i = 0; i < spec.Columns.Count; i++)
-        {
-            var text = positions[i] >= 0 ? record[positions[i]] : null;
-            texts[i] = string.IsNullOrEmpty(text) ? null : text;
-        }
+        var texts = fields.Select(f => string.IsNullOrEmpty(f) ? null : f).ToArray();
         for (var i = 0; i < spec.Columns.Count; i++)
         {
             if (spec.Columns[i].Required && texts[i] is null)
@@ -348,7 +196,7 @@ public sealed class ExtractReader
     };
 
     /// <summary>Duplicate keys: the later last_modified wins; on a tie the row nearer the end of the file.</summary>
-    private static List<ExtractRow> Deduplicate(TableSpec spec, List<ExtractRow> rows, List<QuarantinedRow> quarantine)
+    private static List<ExtractRow> Deduplicate(TableSpec spec, List<ExtractRow> rows, List<QuarantinedRow> quarantine, string file)
     {
         var lastModified = spec.IndexOf("last_modified");
         var winners = new Dictionary<string, ExtractRow>(StringComparer.Ordinal);
@@ -378,13 +226,13 @@ public sealed class ExtractReader
         var lost = new HashSet<ExtractRow>(losers.Select(l => l.Row));
         foreach (var (row, winner) in losers.OrderBy(l => l.Row.Line))
         {
-            quarantine.Add(WithRowContext(new QuarantinedRow(spec.Name, spec.RelativePath, row.Line, string.Join("+", spec.Key),
+            quarantine.Add(WithRowContext(new QuarantinedRow(spec.Name, file, row.Line, string.Join("+", spec.Key),
                 $"duplicate {string.Join("+", spec.Key)} '{KeyOf(spec, row).Replace('\u001f', '+')}': line {winner.Line} has the later last_modified", RawOf(spec, row)), spec, row));
         }
         return rows.Where(r => !lost.Contains(r)).ToList();
     }
 
-    private static List<ExtractRow> RejectDuplicateReferenceKeys(TableSpec spec, List<ExtractRow> rows)
+    private static List<ExtractRow> RejectDuplicateReferenceKeys(TableSpec spec, List<ExtractRow> rows, string file)
     {
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in rows)
@@ -393,13 +241,13 @@ public sealed class ExtractReader
             if (!seen.TryAdd(key, row.Line))
             {
                 throw new ExtractUnusableException(
-                    $"{spec.RelativePath}: duplicate {string.Join("+", spec.Key)} '{key.Replace('\u001f', '+')}' on lines {seen[key]} and {row.Line}");
+                    $"{file}: duplicate {string.Join("+", spec.Key)} '{key.Replace('\u001f', '+')}' on lines {seen[key]} and {row.Line}");
             }
         }
         return rows;
     }
 
-    private static List<ExtractRow> CheckForeignKeys(TableSpec spec, List<ExtractRow> rows, Dictionary<string, TableData> loaded, List<QuarantinedRow> quarantine)
+    private static List<ExtractRow> CheckForeignKeys(TableSpec spec, List<ExtractRow> rows, Dictionary<string, TableData> loaded, List<QuarantinedRow> quarantine, string file)
     {
         if (spec.ForeignKeys.Count == 0)
         {
@@ -418,7 +266,7 @@ public sealed class ExtractReader
             var orphan = checks.FirstOrDefault(c => row.Text(c.index) is { } value && !c.keys.Contains(value));
             if (orphan.fk is not null)
             {
-                quarantine.Add(WithRowContext(new QuarantinedRow(spec.Name, spec.RelativePath, row.Line, orphan.fk.Column,
+                quarantine.Add(WithRowContext(new QuarantinedRow(spec.Name, file, row.Line, orphan.fk.Column,
                     $"orphan: {orphan.fk.Column} '{Shorten(row.Text(orphan.index)!)}' is not a loaded row of {orphan.fk.ParentTable}", RawOf(spec, row)), spec, row));
                 continue;
             }
@@ -428,7 +276,7 @@ public sealed class ExtractReader
     }
 
     /// <summary>Of two overlapping episodes of one child, the one that starts later (then ends later, then the greater episode_id) is quarantined.</summary>
-    private static List<ExtractRow> RemoveOverlappingEpisodes(TableSpec spec, List<ExtractRow> rows, List<QuarantinedRow> quarantine)
+    private static List<ExtractRow> RemoveOverlappingEpisodes(TableSpec spec, List<ExtractRow> rows, List<QuarantinedRow> quarantine, string file)
     {
         int child = spec.IndexOf("child_id"), start = spec.IndexOf("start_date"), end = spec.IndexOf("end_date"), id = spec.IndexOf("episode_id");
         var rejected = new HashSet<ExtractRow>();
@@ -450,7 +298,7 @@ public sealed class ExtractReader
                     continue;
                 }
                 rejected.Add(episode);
-                quarantine.Add(WithRowContext(new QuarantinedRow(spec.Name, spec.RelativePath, episode.Line, "start_date",
+                quarantine.Add(WithRowContext(new QuarantinedRow(spec.Name, file, episode.Line, "start_date",
                     $"episode overlaps episode '{clash.Text(id)}' (line {clash.Line}) of the same child", RawOf(spec, episode)), spec, episode));
             }
         }

@@ -12,12 +12,15 @@ namespace ChildrensWarehouse.Pipeline;
 /// <summary>What one run is asked to do.</summary>
 public sealed record RunRequest
 {
+    /// <summary>The extract folder, or <c>sql:</c> and a connection string for the case system's SQL views.</summary>
     public required string SourceFolder { get; init; }
+    /// <summary>A DuckDB file, or a SQL Server connection string (<see cref="WarehouseTarget"/>).</summary>
     public required string WarehousePath { get; init; }
     public DateTime? AsAt { get; init; }
     public int Months { get; init; } = 24;
     public RuleSettings Rules { get; init; } = new();
-    public string SchemaFolder { get; init; } = SchemaMigrator.DefaultFolder("duckdb");
+    /// <summary>The schema folder; null = the engine's own (warehouse-schema/duckdb or warehouse-schema/sqlserver).</summary>
+    public string? SchemaFolder { get; init; }
     /// <summary>Privacy:PseudonymSalt from configuration; null = a salt file beside the warehouse.</summary>
     public string? PseudonymSalt { get; init; }
     /// <summary>Rewrite only what changed since the council's last successful run (a full run when there is none).</summary>
@@ -83,7 +86,7 @@ public sealed class RunPipeline(ILogger log)
                 INSERT INTO audit.etl_run (run_id, la_code, mode, source, started_at, ended_at, status, error)
                 SELECT coalesce(max(run_id), 0) + 1, $la, $mode, $source, $started, $ended, 'failed', $error FROM audit.etl_run
                 """,
-                new { la = laCode, mode = request.Incremental ? "incremental" : "full", source = Path.GetFullPath(request.SourceFolder), started = startedAt, ended = DateTime.Now, error = error.Message });
+                new { la = laCode, mode = request.Incremental ? "incremental" : "full", source = ExtractSources.Describe(request.SourceFolder), started = startedAt, ended = DateTime.Now, error = error.Message });
         }
         catch (Exception e) when (e is IOException or DuckDB.NET.Data.DuckDBException)
         {
@@ -122,7 +125,7 @@ public sealed class RunPipeline(ILogger log)
         Done("read+validate");
 
         Begin("stage");
-        using IWarehouse warehouse = DuckDbWarehouse.OpenForBuild(request.WarehousePath, request.SchemaFolder);
+        using IWarehouse warehouse = WarehouseFactory.OpenForBuild(request.WarehousePath, request.SchemaFolder, log);
         var runId = warehouse.NextRunId();
         var previous = request.Incremental ? warehouse.LastSuccessfulRun(la) : null;
         var incremental = previous is not null;
@@ -192,13 +195,13 @@ public sealed class RunPipeline(ILogger log)
         Done("aggregate");
 
         Begin("data tests");
-        DataTests.Run(warehouse, DataTests.Load(request.DataTestsFolder));
+        warehouse.RunDataTests(DataTests.Load(request.DataTestsFolder));
         Done("data tests");
 
         Begin("publish");
         var accounting = extract.Accounting;
         var mode = incremental ? "incremental" : "full";
-        warehouse.WriteRun(new RunRecord(runId, la, mode, Path.GetFullPath(request.SourceFolder), startedAt, DateTime.Now, "succeeded", asAt,
+        warehouse.WriteRun(new RunRecord(runId, la, mode, ExtractSources.Describe(request.SourceFolder), startedAt, DateTime.Now, "succeeded", asAt,
             manifest.ExtractedAt, accounting.Sum(a => a.Read), accounting.Sum(a => a.Loaded), accounting.Sum(a => a.Quarantined),
             request.Rules.RulebookVersion, request.Rules.ToJson(),
             JsonSerializer.Serialize(accounting.ToDictionary(a => a.Table, a => new[] { a.Read, a.Loaded, a.Quarantined })),
@@ -208,7 +211,7 @@ public sealed class RunPipeline(ILogger log)
         warehouse.Commit();
         Done("publish");
         log.Information("Run {RunId} ({Mode}) published: {Children} children rewritten, {Staged} staging rows changed", runId, mode, rewrite.Count, stagedChanges);
-        return new RunSummary(runId, mode, manifest, asAt, accounting, timings, extract.Warnings, kpis, Path.GetFullPath(request.WarehousePath),
+        return new RunSummary(runId, mode, manifest, asAt, accounting, timings, extract.Warnings, kpis, WarehouseTarget.Parse(request.WarehousePath).Location,
             rewrite.Count, stagedChanges);
     }
 

@@ -1,5 +1,4 @@
 using ChildrensWarehouse.Cli;
-using Dapper;
 
 namespace ChildrensWarehouse.Warehouse;
 
@@ -7,23 +6,24 @@ namespace ChildrensWarehouse.Warehouse;
 public sealed record DrillRow(string IndicatorCode, DateTime PeriodEnd, string? Child, string RecordId, bool InNumerator, bool InDenominator,
     DateTime? DueDate, string? Outcome, string? Worker, string? Team);
 
-/// <summary>Reads the drill-through of one indicator and month (mart.kpi_drill, or mart_identifiable.kpi_drill with child ids).</summary>
+/// <summary>Reads the drill-through of one indicator and month (mart.kpi_drill, or mart_identifiable.kpi_drill with child ids), from any engine.</summary>
 public static class DrillStore
 {
-    public static IReadOnlyList<DrillRow> Read(string warehousePath, string? laCode, string code, int year, int month, bool identifiable)
+    public static IReadOnlyList<DrillRow> Read(string warehouse, string? laCode, string code, int year, int month, bool identifiable)
     {
-        using var connection = DuckDbWarehouse.OpenReadOnly(warehousePath);
-        var councils = connection.Query<string>("SELECT DISTINCT la_code FROM fact.kpi_month ORDER BY 1").ToList();
-        laCode ??= councils.Count == 1 ? councils[0] : throw new UsageException($"{warehousePath} holds {councils.Count} councils: give --council");
+        using var db = WarehouseFactory.OpenReader(warehouse);
+        var councils = db.Query<string>("SELECT DISTINCT la_code FROM fact.kpi_month ORDER BY la_code").ToList();
+        laCode ??= councils.Count == 1 ? councils[0] : throw new UsageException($"{db.Name} holds {councils.Count} councils: give --council");
         var (view, child) = identifiable ? ("mart_identifiable.kpi_drill", "child_id") : ("mart.kpi_drill", "child");
-        return connection.Query<DrillRow>(
+        var first = new DateTime(year, month, 1);
+        return db.Query<DrillRow>(
             $"""
-            SELECT indicator_code AS IndicatorCode, period_end::TIMESTAMP AS PeriodEnd, {child} AS Child, record_id AS RecordId,
-                   in_numerator AS InNumerator, in_denominator AS InDenominator, due_date::TIMESTAMP AS DueDate, outcome AS Outcome,
+            SELECT indicator_code AS IndicatorCode, {db.Timestamp("period_end")} AS PeriodEnd, {child} AS Child, record_id AS RecordId,
+                   in_numerator AS InNumerator, in_denominator AS InDenominator, {db.Timestamp("due_date")} AS DueDate, outcome AS Outcome,
                    worker AS Worker, team AS Team
             FROM {view}
-            WHERE la_code = $la AND indicator_code = $code AND year(period_end) = $year AND month(period_end) = $month
+            WHERE la_code = @la AND indicator_code = @code AND period_end >= @first AND period_end < @next
             ORDER BY in_numerator DESC, in_denominator DESC, Child, record_id
-            """, new { la = laCode, code, year, month }).ToList();
+            """, new { la = laCode, code, first, next = first.AddMonths(1) }).ToList();
     }
 }

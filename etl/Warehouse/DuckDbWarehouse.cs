@@ -29,6 +29,9 @@ public sealed class DuckDbWarehouse : IWarehouse
 
     public DuckDBConnection Connection => _connection ?? throw new ObjectDisposedException(nameof(DuckDbWarehouse));
 
+    /// <summary>The schema files this open applied (none when the warehouse was up to date).</summary>
+    public IReadOnlyList<string> Applied { get; private set; } = [];
+
     public static string LockPath(string publishedPath) => publishedPath + ".lock";
 
     /// <summary>Takes the single-run lock, copies the published warehouse (if any) to a build file and migrates it.</summary>
@@ -57,7 +60,7 @@ public sealed class DuckDbWarehouse : IWarehouse
             var connection = new DuckDBConnection($"Data Source={buildPath}");
             connection.Open();
             var warehouse = new DuckDbWarehouse(publishedPath, buildPath, runLock, connection);
-            SchemaMigrator.Migrate(connection, schemaFolder);
+            warehouse.Applied = SchemaMigrator.Migrate(connection, schemaFolder);
             return warehouse;
         }
         catch
@@ -153,7 +156,9 @@ public sealed class DuckDbWarehouse : IWarehouse
 
     public void Commit() => Publish();
 
-    public (long Count, IReadOnlyList<string> Sample) Offenders(string sql, int sample)
+    public void RunDataTests(IReadOnlyList<DataTest> tests) => DataTests.Run(Offenders, tests);
+
+    private (long Count, IReadOnlyList<string> Sample) Offenders(string sql, int sample)
     {
         var count = Connection.ExecuteScalar<long>($"SELECT count(*) FROM ({sql}) AS t");
         if (count == 0) return (0, []);

@@ -45,8 +45,11 @@ public interface IWarehouse : IDisposable
     /// <summary>Deletes the council's rows of a table that belong to no child (child_id null) or, with a null column, all of them.</summary>
     void DeleteCouncilRows(string laCode, string schema, string table, string? whereNullColumn = null);
 
-    /// <summary>How many rows a query returns, and the first few as text (for data tests).</summary>
-    (long Count, IReadOnlyList<string> Sample) Offenders(string sql, int sample);
+    /// <summary>
+    /// Runs the post-load data tests on the unit of work as it will be published (throws <see cref="DataTestFailedException"/>);
+    /// an engine that applies its writes at the commit runs them there, before committing.
+    /// </summary>
+    void RunDataTests(IReadOnlyList<DataTest> tests);
 
     /// <summary>Publishes the unit of work.</summary>
     void Commit();

@@ -24,6 +24,11 @@ public sealed class Pseudonymiser(byte[] salt)
             if (configuredSalt.Length < 16) throw new ArgumentException("Privacy:PseudonymSalt must be at least 16 characters");
             return new Pseudonymiser(Encoding.UTF8.GetBytes(configuredSalt));
         }
+        if (WarehouseTarget.Parse(warehousePath).Engine == WarehouseEngine.SqlServer)
+        {
+            // A server has no folder of ours to keep a salt file in, and the salt must never be stored in the warehouse.
+            throw new ArgumentException("Privacy:PseudonymSalt (e.g. CSW_Privacy__PseudonymSalt) is required with a SQL Server warehouse, so that pseudonyms stay the same from run to run");
+        }
         var saltFile = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(warehousePath))!, "pseudonym.salt");
         if (!File.Exists(saltFile))
         {

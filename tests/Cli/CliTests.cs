@@ -159,4 +159,38 @@ public class CliTests
         Assert.That(lines[2], Does.Match(@"^\s+1\s+874\s+full\s+succeeded"));
         Assert.That(Directory.GetFiles(dir.File("out/logs"), "etl-*.log"), Is.Not.Empty, "the run wrote its log file");
     }
+
+    [Test]
+    public void Migrate_applies_the_schema_once_and_then_reports_up_to_date()
+    {
+        using var dir = new TempDir();
+        var warehouse = dir.File("w.duckdb");
+        var first = Cli("migrate", "--warehouse", warehouse);
+        Assert.That(first.Code, Is.EqualTo(0));
+        Assert.That(first.Out, Does.Contain("0020_dim.date.sql").And.Contain("migration(s) applied to " + warehouse));
+        var second = Cli("migrate", "--warehouse", warehouse);
+        Assert.That(second.Out.Trim(), Is.EqualTo(warehouse + " is up to date"));
+    }
+
+    [TestCase("Server=sql01;User ID=etl;Password=s3cret", "names no Database")]
+    [TestCase("Server=sql01;Database=cw;Colour=blue;Password=s3cret", "not a SQL Server connection string")]
+    public void A_bad_warehouse_connection_string_exits_2_without_showing_the_password(string connectionString, string message)
+    {
+        foreach (var args in new[] { new[] { "run", "--warehouse", connectionString }, ["migrate", "--warehouse", connectionString], ["kpis", "--warehouse", connectionString] })
+        {
+            var (code, output, err) = Cli(args);
+            Assert.That(code, Is.EqualTo(2), string.Join(" ", args));
+            Assert.That(err, Does.Contain(message));
+            Assert.That(output + err, Does.Not.Contain("s3cret"));
+        }
+    }
+
+    [Test]
+    public void A_SQL_source_without_a_connection_string_exits_2()
+    {
+        using var dir = new TempDir();
+        var (code, _, err) = Cli("run", "--source", "sql:", "--warehouse", dir.File("w.duckdb"));
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(err, Does.Contain("Source:ConnectionString"));
+    }
 }

@@ -1,44 +1,67 @@
-using DuckDB.NET.Data;
+using System.Data.Common;
+using System.Globalization;
+using ChildrensWarehouse.Warehouse;
 
 namespace ChildrensWarehouse.Tests.TestSupport;
 
-/// <summary>Every stg, dim and fact table's rows as sorted text, lineage (run_id) left out: for comparing two warehouses.</summary>
+/// <summary>
+/// Every stg, dim and fact table's rows as sorted text, lineage (run_id) left out: for comparing two warehouses, on
+/// any engine (values are written the same way whatever the engine returns: dates ISO, booleans true/false, decimals
+/// without trailing zeros).
+/// </summary>
 public static class WarehouseContents
 {
-    public static Dictionary<string, List<string>> Snapshot(string path)
+    public static Dictionary<string, List<string>> Snapshot(string warehouse)
     {
-        using var c = new DuckDBConnection($"Data Source={path};ACCESS_MODE=READ_ONLY");
-        c.Open();
-        var tables = new List<string>();
+        using var c = WarehouseConnections.OpenReadOnly(warehouse);
+        var columns = new List<(string Table, string Column)>();
         using (var cmd = c.CreateCommand())
         {
-            cmd.CommandText = "SELECT table_schema || '.' || table_name FROM information_schema.tables WHERE table_schema IN ('stg','dim','fact') AND table_type = 'BASE TABLE'";
+            cmd.CommandText = """
+                SELECT t.TABLE_SCHEMA, t.TABLE_NAME, c.COLUMN_NAME, c.ORDINAL_POSITION
+                FROM INFORMATION_SCHEMA.TABLES AS t
+                JOIN INFORMATION_SCHEMA.COLUMNS AS c ON c.TABLE_SCHEMA = t.TABLE_SCHEMA AND c.TABLE_NAME = t.TABLE_NAME
+                WHERE t.TABLE_SCHEMA IN ('stg', 'dim', 'fact') AND t.TABLE_TYPE = 'BASE TABLE' AND c.COLUMN_NAME <> 'run_id'
+                ORDER BY 1, 2, 4
+                """;
             using var r = cmd.ExecuteReader();
-            while (r.Read()) tables.Add(r.GetString(0));
+            while (r.Read()) columns.Add((r.GetString(0) + "." + r.GetString(1), r.GetString(2)));
         }
         var result = new Dictionary<string, List<string>>();
-        foreach (var table in tables)
+        foreach (var table in columns.GroupBy(x => x.Table))
         {
+            var parts = table.Key.Split('.');
             using var cmd = c.CreateCommand();
-            cmd.CommandText = $"SELECT * EXCLUDE (run_id) FROM {table}";
-            if (!HasRunId(c, table)) cmd.CommandText = $"SELECT * FROM {table}";
+            cmd.CommandText = $"SELECT {string.Join(", ", table.Select(x => "\"" + x.Column + "\""))} FROM \"{parts[0]}\".\"{parts[1]}\"";
             using var r = cmd.ExecuteReader();
             var rows = new List<string>();
             while (r.Read())
             {
-                rows.Add(string.Join("|", Enumerable.Range(0, r.FieldCount).Select(i => r.IsDBNull(i) ? "<null>" : Convert.ToString(r.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
+                rows.Add(string.Join("|", Enumerable.Range(0, r.FieldCount).Select(i => r.IsDBNull(i) ? "<null>" : Text(r.GetValue(i)))));
             }
             rows.Sort(StringComparer.Ordinal);
-            result[table] = rows;
+            result[table.Key] = rows;
         }
         return result;
     }
 
-    private static bool HasRunId(DuckDBConnection c, string table)
+    public static string Text(object value) => value switch
     {
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime t when t.TimeOfDay == TimeSpan.Zero => t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime t => t.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture),
+        bool b => b ? "true" : "false",
+        decimal m => m.ToString("0.############", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+
+    /// <summary>Counts rows of a query's single number.</summary>
+    public static long Scalar(string warehouse, string sql)
+    {
+        using var c = WarehouseConnections.OpenReadOnly(warehouse);
         using var cmd = c.CreateCommand();
-        var parts = table.Split('.');
-        cmd.CommandText = $"SELECT count(*) FROM information_schema.columns WHERE table_schema = '{parts[0]}' AND table_name = '{parts[1]}' AND column_name = 'run_id'";
-        return (long)cmd.ExecuteScalar()! > 0;
+        cmd.CommandText = sql;
+        return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 }

@@ -5,8 +5,8 @@ FROM fact.kpi_month AS k
 JOIN dim.indicator AS i ON i.indicator_code = k.indicator_code
 LEFT JOIN (
     SELECT la_code, indicator_code, period_end,
-           sum(CASE WHEN in_numerator THEN 1 ELSE 0 END) AS in_numerator,
-           sum(CASE WHEN in_denominator THEN 1 ELSE 0 END) AS in_denominator
+           sum(CASE WHEN in_numerator = 1 THEN 1 ELSE 0 END) AS in_numerator,
+           sum(CASE WHEN in_denominator = 1 THEN 1 ELSE 0 END) AS in_denominator
     FROM fact.kpi_member GROUP BY la_code, indicator_code, period_end
 ) AS m ON m.la_code = k.la_code AND m.indicator_code = k.indicator_code AND m.period_end = k.period_end
 WHERE k.indicator_code NOT IN ('K25D', 'K28', 'K32')

@@ -1,0 +1,215 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace ChildrensWarehouse.Contract;
+
+/// <summary>
+/// The embedded default source: a folder with manifest.json, one CSV file per table and reference/ (CASE_SYSTEM.md
+/// "Conventions"). It reads records exactly as written (RFC 4180, UTF-8, a BOM tolerated, no trimming); a record it
+/// cannot read as a row (bytes that are not UTF-8, malformed quoting, a field count unlike the header's) carries the
+/// problem for the quarantine.
+/// </summary>
+public sealed class CsvExtractSource(string folder) : IExtractRowSource
+{
+    private readonly Dictionary<string, int[]> _positions = new(StringComparer.Ordinal);
+
+    public string Folder { get; } = folder;
+
+    public string Name => Folder;
+
+    public string Location(TableSpec table) => table.RelativePath;
+
+    public Manifest ReadManifest() => ReadManifest(Folder);
+
+    public static Manifest ReadManifest(string folder)
+    {
+        var path = Path.Combine(folder, "manifest.json");
+        if (!Directory.Exists(folder))
+        {
+            throw new ExtractUnusableException($"{folder}: the extract folder does not exist");
+        }
+        if (!File.Exists(path))
+        {
+            throw new ExtractUnusableException($"{path}: manifest.json is missing");
+        }
+        JsonElement root;
+        try
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllBytes(path));
+            root = doc.RootElement.Clone();
+        }
+        catch (JsonException e)
+        {
+            throw new ExtractUnusableException($"{path}: not valid JSON ({e.Message})");
+        }
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new ExtractUnusableException($"{path}: not a JSON object");
+        }
+        string? Str(string name) =>
+            root.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
+        var laCode = Str("la_code");
+        if (string.IsNullOrEmpty(laCode))
+        {
+            throw new ExtractUnusableException($"{path}: lacks la_code");
+        }
+        var extractedText = Str("extracted_at");
+        if (string.IsNullOrEmpty(extractedText))
+        {
+            throw new ExtractUnusableException($"{path}: lacks extracted_at");
+        }
+        if (!ValueParser.TryParseTimestamp(extractedText, out var extractedAt))
+        {
+            throw new ExtractUnusableException($"{path}: extracted_at '{extractedText}' is not a timestamp YYYY-MM-DDTHH:MM[:SS]");
+        }
+        var version = root.TryGetProperty("contract_version", out var v) && v.ValueKind == JsonValueKind.Number ? v.GetInt32() : CaseSystemContract.ContractVersion;
+        return new Manifest(Str("local_authority") ?? laCode, laCode, extractedAt, version);
+    }
+
+    public void CheckTables(IReadOnlyList<TableSpec> tables, List<string> warnings)
+    {
+        foreach (var spec in tables)
+        {
+            _positions[spec.Name] = CheckHeader(spec, warnings);
+        }
+    }
+
+    private static CsvConfiguration CsvConfig(Action onBadData) => new(CultureInfo.InvariantCulture)
+    {
+        HasHeaderRecord = false,
+        IgnoreBlankLines = true,
+        Mode = CsvMode.RFC4180,
+        BadDataFound = _ => onBadData(),
+        MissingFieldFound = null,
+        TrimOptions = TrimOptions.None,
+        DetectDelimiter = false,
+        Delimiter = ",",
+    };
+
+    private static StreamReader OpenText(string path) =>
+        new(path, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+
+    /// <summary>Returns, for each spec column, its index in the file (-1 when an optional column is absent).</summary>
+    private int[] CheckHeader(TableSpec spec, List<string> warnings)
+    {
+        var path = Path.Combine(Folder, spec.RelativePath);
+        if (!File.Exists(path))
+        {
+            throw new ExtractUnusableException($"{path}: file is missing");
+        }
+        string[] header;
+        try
+        {
+            using var reader = OpenText(path);
+            using var parser = new CsvParser(reader, CsvConfig(() => { }));
+            header = parser.Read() ? parser.Record ?? [] : [];
+        }
+        catch (IOException e)
+        {
+            throw new ExtractUnusableException($"{path}: cannot be read ({e.Message})");
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new ExtractUnusableException($"{path}: cannot be read ({e.Message})");
+        }
+        if (header.Length == 0)
+        {
+            throw new ExtractUnusableException($"{path}: has no header row (required column {spec.Columns.First(c => c.Required).Name} missing)");
+        }
+        var positions = new int[spec.Columns.Count];
+        for (var i = 0; i < spec.Columns.Count; i++)
+        {
+            positions[i] = Array.IndexOf(header, spec.Columns[i].Name);
+            if (positions[i] < 0 && spec.Columns[i].Required)
+            {
+                throw new ExtractUnusableException($"{path}: header lacks required column {spec.Columns[i].Name}");
+            }
+        }
+        var unknown = header.Where(h => spec.Columns.All(c => c.Name != h)).ToList();
+        if (unknown.Count > 0)
+        {
+            warnings.Add($"{spec.RelativePath}: unknown column(s) ignored: {string.Join(", ", unknown)}");
+        }
+        return positions;
+    }
+
+    public IEnumerable<SourceRecord> Records(TableSpec spec, CancellationToken cancellationToken)
+    {
+        var positions = _positions.TryGetValue(spec.Name, out var p)
+            ? p
+            : throw new InvalidOperationException($"{spec.RelativePath}: CheckTables must run before the rows are read");
+        using var reader = OpenText(Path.Combine(Folder, spec.RelativePath));
+        var badData = false;
+        using var parser = new CsvParser(reader, CsvConfig(() => badData = true));
+        if (!parser.Read())
+        {
+            yield break;
+        }
+        var headerWidth = parser.Count;
+        while (true)
+        {
+            badData = false;
+            bool more;
+            SourceRecord? unreadable = null;
+            try
+            {
+                more = parser.Read();
+            }
+            catch (CsvHelperException e)
+            {
+                more = false;
+                unreadable = new SourceRecord(parser.RawRow, null, "", $"unreadable CSV ({e.GetType().Name})");
+            }
+            if (unreadable is not null)
+            {
+                yield return unreadable;
+                yield break;
+            }
+            if (!more)
+            {
+                yield break;
+            }
+            var raw = parser.RawRecord;
+            var line = StartLine(parser.RawRow, raw);
+            var record = parser.Record ?? [];
+            var fields = record.Length == headerWidth ? Align(positions, record) : null;
+            string? problem = null;
+            if (raw.Contains('\uFFFD'))
+            {
+                problem = "not valid UTF-8";
+            }
+            else if (badData)
+            {
+                problem = "malformed quoting (RFC 4180)";
+            }
+            else if (record.Length != headerWidth)
+            {
+                problem = $"has {record.Length} fields, the header has {headerWidth}";
+            }
+            yield return new SourceRecord(line, fields, raw, problem);
+        }
+    }
+
+    /// <summary>The record's values by contract column; an absent optional column and an empty field read as null.</summary>
+    private static string?[] Align(int[] positions, string[] record)
+    {
+        var fields = new string?[positions.Length];
+        for (var i = 0; i < positions.Length; i++)
+        {
+            var text = positions[i] >= 0 && positions[i] < record.Length ? record[positions[i]] : null;
+            fields[i] = string.IsNullOrEmpty(text) ? null : text;
+        }
+        return fields;
+    }
+
+    /// <summary>The physical line a record starts on (RawRow is the line it ends on).</summary>
+    private static int StartLine(int endLine, string raw)
+    {
+        var text = raw.AsSpan().TrimEnd("\r\n");
+        var newlines = text.Count('\n');
+        return endLine - newlines;
+    }
+}

@@ -1,0 +1,14 @@
+-- Staging copy of allocations.csv: Who holds each child's case. Generated from the extract contract; do not edit.
+CREATE TABLE stg.allocations (
+    extract_la_code NVARCHAR(400) NOT NULL,
+    source_line INT NOT NULL,
+    allocation_id NVARCHAR(400) NOT NULL,
+    child_id NVARCHAR(400) NOT NULL,
+    worker_id NVARCHAR(400) NOT NULL,
+    start_date DATE NOT NULL,
+    end_date DATE NULL,
+    last_modified DATETIME2(0) NOT NULL
+);
+GO
+CREATE CLUSTERED INDEX CX_stg_allocations ON stg.allocations (extract_la_code, source_line);
+GO

@@ -1,0 +1,14 @@
+-- Staging copy of proceedings.csv: Public-law care proceedings. Generated from the extract contract; do not edit.
+CREATE TABLE stg.proceedings (
+    extract_la_code NVARCHAR(400) NOT NULL,
+    source_line INT NOT NULL,
+    proceedings_id NVARCHAR(400) NOT NULL,
+    child_id NVARCHAR(400) NOT NULL,
+    issued_date DATE NOT NULL,
+    final_order_date DATE NULL,
+    final_order NVARCHAR(400) NULL,
+    last_modified DATETIME2(0) NOT NULL
+);
+GO
+CREATE CLUSTERED INDEX CX_stg_proceedings ON stg.proceedings (extract_la_code, source_line);
+GO
