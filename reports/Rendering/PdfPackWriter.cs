@@ -280,7 +280,7 @@ public sealed class PdfPackWriter
         return y;
     }
 
-    private static Cell RagCell(string? rag) => new(Palette.Rag(rag).Label, rag, IsRag: rag is not null);
+    private static Cell RagCell(string? rag) => new(Palette.Rag(rag).Label, rag ?? Palette.None.Code, IsRag: true);
 
     private void Cover()
     {
@@ -300,8 +300,8 @@ public sealed class PdfPackWriter
         y += 4;
         var columns = new List<Column>
         {
-            new("Code", 38), new("Title", 250), new("Chart", 32), new("Latest", 62, true), new("Target", 80, true), new("RAG", 52),
-            new("Direction of travel", 104), new("Stat. neighbours", 62, true), new("Numerator", 45, true), new("Denominator", 45, true),
+            new("Code", 36), new("Title", 230), new("Chart", 30), new("Latest", 55, true), new("Target", 75, true), new("RAG", 50),
+            new("Direction of travel", 100), new("Stat. neighbours", 70, true), new("Numerator", 56, true), new("Denominator", 66, true),
         };
         var rows = _data.Headline.Select(h =>
         {
@@ -324,7 +324,7 @@ public sealed class PdfPackWriter
         var months = _data.Months(def.Months);
         Heading(def.Heading, page.Indicators, page.Points);
         var model = ChartModel.For(page, months, _disclosure);
-        DrawChart(model, Margin, 84, 500, 270);
+        DrawChart(model, Margin, 96, 470, 262);
         TrendTable(page.Indicators, def.Series.Select(s => s.Indicator).ToList(), page.Points, months, def.TargetLine);
         var y = Definitions(page.Indicators, 366);
         y = Commentary(y + 4);
@@ -338,7 +338,7 @@ public sealed class PdfPackWriter
         NewPage(title);
         var months = _data.Months(24);
         Heading(title, [i], page.Points);
-        DrawChart(ChartModel.For(page, months, _disclosure), Margin, 84, 500, 270);
+        DrawChart(ChartModel.For(page, months, _disclosure), Margin, 96, 470, 262);
         TrendTable([i], [i.Code], page.Points, months, i.Code);
         Definitions([i], 366);
     }
@@ -400,7 +400,7 @@ public sealed class PdfPackWriter
             cells.Add(Formats.Value(head?.StatNeighbour, unitOf.GetValueOrDefault(first, "count")));
             return (IReadOnlyList<Cell>)cells;
         }).ToList();
-        Table(PageWidth - Margin - columns.Sum(c => c.Width), 80, columns, rows, 7, "", "", bottom: 362);
+        Table(PageWidth - Margin - columns.Sum(c => c.Width), 92, columns, rows, 7, "", "", bottom: 364);
     }
 
     private float Definitions(IReadOnlyList<IndicatorInfo> indicators, float y)
