@@ -141,6 +141,8 @@ public static class PackExtract
         // A contact with an unknown source is quarantined; its child is allocated to the worker with HTML in the name.
         x.RawLine("contacts", "CTBAD,C002,2016-01-10T10:00:00,ZZ,,,,2016-01-20T00:00:00");
         x.Row("allocations", ("allocation_id", "ALBAD"), ("child_id", "C002"), ("worker_id", "W2"), ("start_date", "2015-12-01"));
+        x.RawLine("contacts", "CTBAD3,C003,2016-01-12T10:00:00,ZZ,,,,2016-01-25T00:00:00");
+        x.Row("allocations", ("allocation_id", "ALBAD3"), ("child_id", "C003"), ("worker_id", "W3"), ("start_date", "2015-12-02"));
 
         foreach (var (code, target, tolerance, upper) in new (string, string, string, string?)[]
         {
