@@ -161,7 +161,10 @@ public class PackFilesTests
     {
         var pack = PackRenderer.Render(new PackOptions
         {
-            WarehousePath = PackFixture.WarehousePath, OutputFolder = PackFixture.NewFolder("october"), Period = new DateOnly(2015, 10, 15), Team = "Assessment team",
+            WarehousePath = PackFixture.WarehousePath,
+            OutputFolder = PackFixture.NewFolder("october"),
+            Period = new DateOnly(2015, 10, 15),
+            Team = "Assessment team",
         });
         Assert.That(pack.PeriodEnd, Is.EqualTo(new DateOnly(2015, 10, 31)));
         var html = File.ReadAllText(pack.HtmlPath);
