@@ -326,7 +326,7 @@ public sealed class PdfPackWriter
         var model = ChartModel.For(page, months, _disclosure);
         DrawChart(model, Margin, 96, 470, 262);
         TrendTable(page.Indicators, def.Series.Select(s => s.Indicator).ToList(), page.Points, months, def.TargetLine);
-        var y = Definitions(page.Indicators, 366);
+        var y = Definitions(page.Indicators, 378);
         y = Commentary(y + 4);
         if (def.DrillThrough is { } code) Drill(page, code, y + 6);
     }
@@ -340,7 +340,7 @@ public sealed class PdfPackWriter
         Heading(title, [i], page.Points);
         DrawChart(ChartModel.For(page, months, _disclosure), Margin, 96, 470, 262);
         TrendTable([i], [i.Code], page.Points, months, i.Code);
-        Definitions([i], 366);
+        Definitions([i], 378);
     }
 
     private void Heading(string title, IReadOnlyList<IndicatorInfo> indicators, IReadOnlyList<KpiPoint> points)
@@ -400,7 +400,7 @@ public sealed class PdfPackWriter
             cells.Add(Formats.Value(head?.StatNeighbour, unitOf.GetValueOrDefault(first, "count")));
             return (IReadOnlyList<Cell>)cells;
         }).ToList();
-        Table(PageWidth - Margin - columns.Sum(c => c.Width), 92, columns, rows, 7, "", "", bottom: 364);
+        Table(PageWidth - Margin - columns.Sum(c => c.Width), 92, columns, rows, 7, "", "", bottom: 374);
     }
 
     private float Definitions(IReadOnlyList<IndicatorInfo> indicators, float y)
@@ -472,9 +472,9 @@ public sealed class PdfPackWriter
             Text(Margin, y + 14, "The item list is not shown in the public version.", 8.5, Palette.Muted);
             return;
         }
-        var columns = new List<Column> { new("Team", 105), new("Worker", 105), new("Kind", 55), new("Table", 75), new("Line", 32, true), new("Column", 70), new("Reason", 175) };
+        var columns = new List<Column> { new("Team", 105), new("Worker", 105), new("Kind", 55), new("Table", 75), new("Line", 32, true), new("Column", 70), new("Reason", 165) };
         if (_data.Identifiable) columns.Add(new("Child id", 50));
-        columns.AddRange([new("Child", 80), new("Age (days)", 45, true)]);
+        columns.AddRange([new("Child", 80), new("Age (days)", 55, true)]);
         var rows = _data.DataQuality.Select(d =>
         {
             var cells = new List<Cell> { d.Team ?? "(no team)", d.Worker ?? "(no allocated worker)", d.Kind, d.TableName, d.Line?.ToString(CultureInfo.InvariantCulture) ?? "", d.Column ?? "", d.Reason };
