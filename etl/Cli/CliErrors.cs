@@ -15,6 +15,7 @@ public static class CliErrors
             CalendarRangeException => (ExitCodes.ExtractUnusable, "extract unusable"),
             WarehouseBusyException => (ExitCodes.WarehouseBusy, "warehouse busy"),
             DataTestFailedException => (ExitCodes.DataTestsFailed, "data tests failed"),
+            ChildrensWarehouse.Reports.ReportPackException => (ExitCodes.BadArguments, "report"),
             UsageException or ArgumentException or SchemaMismatchException => (ExitCodes.BadArguments, "bad arguments or configuration"),
             FileNotFoundException or DirectoryNotFoundException => (ExitCodes.BadArguments, "not found"),
             OperationCanceledException => (ExitCodes.Failure, "cancelled"),

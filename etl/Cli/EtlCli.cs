@@ -27,6 +27,7 @@ public static class EtlCli
         root.Subcommands.Add(KpisCommand(stdout, stderr));
         root.Subcommands.Add(StatusCommand(stdout));
         root.Subcommands.Add(WorkerCommand(stderr));
+        root.Subcommands.Add(ReportCommand(stdout));
         root.Subcommands.Add(SeedsCommand(stdout, stderr));
         root.Subcommands.Add(SchemaCommand(stdout));
         root.Subcommands.Add(WarehouseCommands.MigrateCommand(stdout, stderr));
@@ -115,6 +116,19 @@ public static class EtlCli
                 summary = new RunPipeline(Logger(stderr, logFolder)).Run(request, ct);
             }
             RunSummaryPrinter.Print(summary, stdout);
+            if (WarehouseTarget.Parse(summary.WarehousePath).Engine == WarehouseEngine.SqlServer)
+            {
+                stdout.WriteLine("Pack: not written (the built-in renderer reads a DuckDB warehouse; on SQL Server use the RDL reports)");
+            }
+            else
+            {
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                var pack = ChildrensWarehouse.Reports.PackRenderer.Render(new ChildrensWarehouse.Reports.PackOptions
+                {
+                    WarehousePath = summary.WarehousePath, OutputFolder = Path.Combine(parse.GetValue(outDir)!, "pack"), LaCode = summary.Manifest.LaCode,
+                }, ct);
+                stdout.WriteLine($"Pack: {pack.HtmlPath} (and pack.pdf, pack.xlsx, dq.csv, rdl/) in {clock.Elapsed.TotalSeconds:0.000} s");
+            }
             return Task.FromResult(ExitCodes.Success);
         });
         return command;
@@ -211,6 +225,41 @@ public static class EtlCli
             Rules = RuleSettings.Load(RuleSettings.DefaultPath, configuration),
             PseudonymSalt = configuration["Privacy:PseudonymSalt"],
         };
+    }
+
+    private static Command ReportCommand(TextWriter stdout)
+    {
+        var warehouse = new Option<string>("--warehouse") { Description = "The DuckDB warehouse file.", DefaultValueFactory = _ => DefaultWarehouse };
+        var period = new Option<string?>("--period") { Description = "The month, YYYY-MM (default: the latest in the warehouse)." };
+        var outDir = new Option<string>("--out") { Description = "Where the pack is written.", DefaultValueFactory = _ => "out/pack" };
+        var council = new Option<string?>("--council") { Description = "The council's la_code, when the warehouse holds several." };
+        var team = new Option<string?>("--team") { Description = "Narrow the drill-through and data-quality lists to one team." };
+        var identifiable = new Option<bool>("--identifiable") { Description = "Include case-system child ids (internal packs only)." };
+        var isPublic = new Option<bool>("--public") { Description = "The public version: no drill-through, numbers under 5 suppressed." };
+        var command = new Command("report", "Write the report pack (pack.html, pack.pdf, pack.xlsx, dq.csv) and the RDL files from a warehouse.")
+        {
+            warehouse, period, outDir, council, team, identifiable, isPublic,
+        };
+        command.SetAction((parse, ct) =>
+        {
+            var month = parse.GetValue(period) is { } text ? ParseMonth(text) : ((int, int)?)null;
+            var path = parse.GetValue(warehouse)!;
+            if (!File.Exists(path)) throw new UsageException($"--warehouse {path}: no warehouse here (run `etl run` first)");
+            var pack = ChildrensWarehouse.Reports.PackRenderer.Render(new ChildrensWarehouse.Reports.PackOptions
+            {
+                WarehousePath = path, OutputFolder = parse.GetValue(outDir)!, LaCode = parse.GetValue(council), Team = parse.GetValue(team),
+                Period = month is { } m ? new DateOnly(m.Item1, m.Item2, 1) : null,
+                Identifiable = parse.GetValue(identifiable), Public = parse.GetValue(isPublic),
+            }, ct);
+            stdout.WriteLine($"Pack for {pack.LaCode}, period ending {pack.PeriodEnd:yyyy-MM-dd}: {pack.ChartPages} chart pages, {pack.IndicatorPages} indicator pages, {pack.DataQualityItems} data-quality items");
+            stdout.WriteLine($"  {pack.HtmlPath}");
+            stdout.WriteLine($"  {pack.PdfPath} ({pack.PdfPages} pages)");
+            stdout.WriteLine($"  {pack.ExcelPath}");
+            stdout.WriteLine($"  {pack.DataQualityCsvPath}");
+            stdout.WriteLine($"  {pack.RdlFolder} ({pack.RdlFiles.Count} files)");
+            return Task.FromResult(ExitCodes.Success);
+        });
+        return command;
     }
 
     private static Command StatusCommand(TextWriter stdout)
