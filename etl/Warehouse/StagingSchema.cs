@@ -74,7 +74,9 @@ public static class StagingSchema
           .Append(". Generated from the extract contract; do not edit.\n");
         sb.Append("CREATE TABLE ").Append(table).Append(" (\n");
         sb.Append("    extract_la_code NVARCHAR(400) NOT NULL,\n");
-        sb.Append("    source_line INT NOT NULL");
+        sb.Append("    source_line INT NOT NULL,\n");
+        sb.Append("    row_key NVARCHAR(400) NOT NULL,\n");
+        sb.Append("    row_hash NVARCHAR(400) NOT NULL");
         foreach (var column in spec.Columns)
         {
             sb.Append(",\n    ").Append(TSqlNames.Quote(column.Name)).Append(' ').Append(SqlServerType(spec, column))
@@ -82,6 +84,7 @@ public static class StagingSchema
         }
         sb.Append("\n);\nGO\n");
         sb.Append("CREATE CLUSTERED INDEX CX_stg_").Append(spec.Name).Append(" ON ").Append(table).Append(" (extract_la_code, source_line);\nGO\n");
+        sb.Append("CREATE NONCLUSTERED INDEX IX_stg_").Append(spec.Name).Append("_row_key ON ").Append(table).Append(" (extract_la_code, row_key);\nGO\n");
         return sb.ToString();
     }
 

@@ -2,6 +2,8 @@
 CREATE TABLE stg.adoptions (
     extract_la_code NVARCHAR(400) NOT NULL,
     source_line INT NOT NULL,
+    row_key NVARCHAR(400) NOT NULL,
+    row_hash NVARCHAR(400) NOT NULL,
     child_id NVARCHAR(400) NOT NULL,
     adm_decision_date DATE NULL,
     placement_order_date DATE NULL,
@@ -12,4 +14,6 @@ CREATE TABLE stg.adoptions (
 );
 GO
 CREATE CLUSTERED INDEX CX_stg_adoptions ON stg.adoptions (extract_la_code, source_line);
+GO
+CREATE NONCLUSTERED INDEX IX_stg_adoptions_row_key ON stg.adoptions (extract_la_code, row_key);
 GO

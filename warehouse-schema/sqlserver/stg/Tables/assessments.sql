@@ -2,6 +2,8 @@
 CREATE TABLE stg.assessments (
     extract_la_code NVARCHAR(400) NOT NULL,
     source_line INT NOT NULL,
+    row_key NVARCHAR(400) NOT NULL,
+    row_hash NVARCHAR(400) NOT NULL,
     assessment_id NVARCHAR(400) NOT NULL,
     referral_id NVARCHAR(400) NOT NULL,
     child_id NVARCHAR(400) NOT NULL,
@@ -14,4 +16,6 @@ CREATE TABLE stg.assessments (
 );
 GO
 CREATE CLUSTERED INDEX CX_stg_assessments ON stg.assessments (extract_la_code, source_line);
+GO
+CREATE NONCLUSTERED INDEX IX_stg_assessments_row_key ON stg.assessments (extract_la_code, row_key);
 GO

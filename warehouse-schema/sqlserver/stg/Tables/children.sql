@@ -2,6 +2,8 @@
 CREATE TABLE stg.children (
     extract_la_code NVARCHAR(400) NOT NULL,
     source_line INT NOT NULL,
+    row_key NVARCHAR(400) NOT NULL,
+    row_hash NVARCHAR(400) NOT NULL,
     child_id NVARCHAR(400) NOT NULL,
     nhs_number NVARCHAR(MAX) NULL,
     upn NVARCHAR(MAX) NULL,
@@ -18,4 +20,6 @@ CREATE TABLE stg.children (
 );
 GO
 CREATE CLUSTERED INDEX CX_stg_children ON stg.children (extract_la_code, source_line);
+GO
+CREATE NONCLUSTERED INDEX IX_stg_children_row_key ON stg.children (extract_la_code, row_key);
 GO

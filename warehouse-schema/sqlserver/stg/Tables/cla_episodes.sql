@@ -2,6 +2,8 @@
 CREATE TABLE stg.cla_episodes (
     extract_la_code NVARCHAR(400) NOT NULL,
     source_line INT NOT NULL,
+    row_key NVARCHAR(400) NOT NULL,
+    row_hash NVARCHAR(400) NOT NULL,
     episode_id NVARCHAR(400) NOT NULL,
     child_id NVARCHAR(400) NOT NULL,
     start_date DATE NOT NULL,
@@ -17,4 +19,6 @@ CREATE TABLE stg.cla_episodes (
 );
 GO
 CREATE CLUSTERED INDEX CX_stg_cla_episodes ON stg.cla_episodes (extract_la_code, source_line);
+GO
+CREATE NONCLUSTERED INDEX IX_stg_cla_episodes_row_key ON stg.cla_episodes (extract_la_code, row_key);
 GO

@@ -2,6 +2,8 @@
 CREATE TABLE stg.cla_reviews (
     extract_la_code NVARCHAR(400) NOT NULL,
     source_line INT NOT NULL,
+    row_key NVARCHAR(400) NOT NULL,
+    row_hash NVARCHAR(400) NOT NULL,
     cla_review_id NVARCHAR(400) NOT NULL,
     child_id NVARCHAR(400) NOT NULL,
     review_date DATE NOT NULL,
@@ -10,4 +12,6 @@ CREATE TABLE stg.cla_reviews (
 );
 GO
 CREATE CLUSTERED INDEX CX_stg_cla_reviews ON stg.cla_reviews (extract_la_code, source_line);
+GO
+CREATE NONCLUSTERED INDEX IX_stg_cla_reviews_row_key ON stg.cla_reviews (extract_la_code, row_key);
 GO

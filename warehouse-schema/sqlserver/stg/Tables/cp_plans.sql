@@ -2,6 +2,8 @@
 CREATE TABLE stg.cp_plans (
     extract_la_code NVARCHAR(400) NOT NULL,
     source_line INT NOT NULL,
+    row_key NVARCHAR(400) NOT NULL,
+    row_hash NVARCHAR(400) NOT NULL,
     cp_plan_id NVARCHAR(400) NOT NULL,
     referral_id NVARCHAR(400) NOT NULL,
     child_id NVARCHAR(400) NOT NULL,
@@ -12,4 +14,6 @@ CREATE TABLE stg.cp_plans (
 );
 GO
 CREATE CLUSTERED INDEX CX_stg_cp_plans ON stg.cp_plans (extract_la_code, source_line);
+GO
+CREATE NONCLUSTERED INDEX IX_stg_cp_plans_row_key ON stg.cp_plans (extract_la_code, row_key);
 GO

@@ -2,6 +2,8 @@
 CREATE TABLE stg.dental_checks (
     extract_la_code NVARCHAR(400) NOT NULL,
     source_line INT NOT NULL,
+    row_key NVARCHAR(400) NOT NULL,
+    row_hash NVARCHAR(400) NOT NULL,
     dental_check_id NVARCHAR(400) NOT NULL,
     child_id NVARCHAR(400) NOT NULL,
     check_date DATE NOT NULL,
@@ -9,4 +11,6 @@ CREATE TABLE stg.dental_checks (
 );
 GO
 CREATE CLUSTERED INDEX CX_stg_dental_checks ON stg.dental_checks (extract_la_code, source_line);
+GO
+CREATE NONCLUSTERED INDEX IX_stg_dental_checks_row_key ON stg.dental_checks (extract_la_code, row_key);
 GO

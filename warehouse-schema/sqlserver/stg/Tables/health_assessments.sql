@@ -2,6 +2,8 @@
 CREATE TABLE stg.health_assessments (
     extract_la_code NVARCHAR(400) NOT NULL,
     source_line INT NOT NULL,
+    row_key NVARCHAR(400) NOT NULL,
+    row_hash NVARCHAR(400) NOT NULL,
     health_assessment_id NVARCHAR(400) NOT NULL,
     child_id NVARCHAR(400) NOT NULL,
     assessment_type NVARCHAR(400) NOT NULL,
@@ -10,4 +12,6 @@ CREATE TABLE stg.health_assessments (
 );
 GO
 CREATE CLUSTERED INDEX CX_stg_health_assessments ON stg.health_assessments (extract_la_code, source_line);
+GO
+CREATE NONCLUSTERED INDEX IX_stg_health_assessments_row_key ON stg.health_assessments (extract_la_code, row_key);
 GO

@@ -2,6 +2,8 @@
 CREATE TABLE stg.referrals (
     extract_la_code NVARCHAR(400) NOT NULL,
     source_line INT NOT NULL,
+    row_key NVARCHAR(400) NOT NULL,
+    row_hash NVARCHAR(400) NOT NULL,
     referral_id NVARCHAR(400) NOT NULL,
     child_id NVARCHAR(400) NOT NULL,
     contact_id NVARCHAR(400) NULL,
@@ -14,4 +16,6 @@ CREATE TABLE stg.referrals (
 );
 GO
 CREATE CLUSTERED INDEX CX_stg_referrals ON stg.referrals (extract_la_code, source_line);
+GO
+CREATE NONCLUSTERED INDEX IX_stg_referrals_row_key ON stg.referrals (extract_la_code, row_key);
 GO

@@ -2,6 +2,8 @@
 CREATE TABLE stg.s47_enquiries (
     extract_la_code NVARCHAR(400) NOT NULL,
     source_line INT NOT NULL,
+    row_key NVARCHAR(400) NOT NULL,
+    row_hash NVARCHAR(400) NOT NULL,
     s47_id NVARCHAR(400) NOT NULL,
     referral_id NVARCHAR(400) NOT NULL,
     child_id NVARCHAR(400) NOT NULL,
@@ -15,4 +17,6 @@ CREATE TABLE stg.s47_enquiries (
 );
 GO
 CREATE CLUSTERED INDEX CX_stg_s47_enquiries ON stg.s47_enquiries (extract_la_code, source_line);
+GO
+CREATE NONCLUSTERED INDEX IX_stg_s47_enquiries_row_key ON stg.s47_enquiries (extract_la_code, row_key);
 GO

@@ -2,6 +2,8 @@
 CREATE TABLE stg.targets (
     extract_la_code NVARCHAR(400) NOT NULL,
     source_line INT NOT NULL,
+    row_key NVARCHAR(400) NOT NULL,
+    row_hash NVARCHAR(400) NOT NULL,
     indicator_code NVARCHAR(400) NOT NULL,
     valid_from DATE NOT NULL,
     valid_to DATE NULL,
@@ -12,4 +14,6 @@ CREATE TABLE stg.targets (
 );
 GO
 CREATE CLUSTERED INDEX CX_stg_targets ON stg.targets (extract_la_code, source_line);
+GO
+CREATE NONCLUSTERED INDEX IX_stg_targets_row_key ON stg.targets (extract_la_code, row_key);
 GO

@@ -2,6 +2,8 @@
 CREATE TABLE stg.teams (
     extract_la_code NVARCHAR(400) NOT NULL,
     source_line INT NOT NULL,
+    row_key NVARCHAR(400) NOT NULL,
+    row_hash NVARCHAR(400) NOT NULL,
     team_id NVARCHAR(400) NOT NULL,
     team_name NVARCHAR(MAX) NOT NULL,
     service_area NVARCHAR(400) NOT NULL,
@@ -9,4 +11,6 @@ CREATE TABLE stg.teams (
 );
 GO
 CREATE CLUSTERED INDEX CX_stg_teams ON stg.teams (extract_la_code, source_line);
+GO
+CREATE NONCLUSTERED INDEX IX_stg_teams_row_key ON stg.teams (extract_la_code, row_key);
 GO

@@ -2,6 +2,8 @@
 CREATE TABLE stg.visits (
     extract_la_code NVARCHAR(400) NOT NULL,
     source_line INT NOT NULL,
+    row_key NVARCHAR(400) NOT NULL,
+    row_hash NVARCHAR(400) NOT NULL,
     visit_id NVARCHAR(400) NOT NULL,
     child_id NVARCHAR(400) NOT NULL,
     visit_date DATE NOT NULL,
@@ -14,4 +16,6 @@ CREATE TABLE stg.visits (
 );
 GO
 CREATE CLUSTERED INDEX CX_stg_visits ON stg.visits (extract_la_code, source_line);
+GO
+CREATE NONCLUSTERED INDEX IX_stg_visits_row_key ON stg.visits (extract_la_code, row_key);
 GO

@@ -2,6 +2,8 @@
 CREATE TABLE stg.workers (
     extract_la_code NVARCHAR(400) NOT NULL,
     source_line INT NOT NULL,
+    row_key NVARCHAR(400) NOT NULL,
+    row_hash NVARCHAR(400) NOT NULL,
     worker_id NVARCHAR(400) NOT NULL,
     display_name NVARCHAR(MAX) NOT NULL,
     team_id NVARCHAR(400) NOT NULL,
@@ -14,4 +16,6 @@ CREATE TABLE stg.workers (
 );
 GO
 CREATE CLUSTERED INDEX CX_stg_workers ON stg.workers (extract_la_code, source_line);
+GO
+CREATE NONCLUSTERED INDEX IX_stg_workers_row_key ON stg.workers (extract_la_code, row_key);
 GO
