@@ -19,6 +19,9 @@ public static class CliErrors
             UsageException or ArgumentException or SchemaMismatchException => (ExitCodes.BadArguments, "bad arguments or configuration"),
             FileNotFoundException or DirectoryNotFoundException => (ExitCodes.BadArguments, "not found"),
             OperationCanceledException => (ExitCodes.Failure, "cancelled"),
+            IOException io when io.Message.Contains("space", StringComparison.OrdinalIgnoreCase) => (ExitCodes.Failure, "disk full"),
+            DuckDB.NET.Data.DuckDBException db when db.Message.Contains("space left", StringComparison.OrdinalIgnoreCase) => (ExitCodes.Failure, "disk full"),
+            IOException => (ExitCodes.Failure, "file system"),
             _ => (ExitCodes.Failure, "failed"),
         };
         stderr.WriteLine($"error: {prefix}: {OneLine(e.Message)}");

@@ -98,7 +98,7 @@ public sealed class CsvExtractSource(string folder) : IExtractRowSource
         var path = Path.Combine(Folder, spec.RelativePath);
         if (!File.Exists(path))
         {
-            throw new ExtractUnusableException($"{path}: file is missing");
+            throw new ExtractUnusableException(Directory.Exists(path) ? $"{path}: is a folder, not a file" : $"{path}: file is missing");
         }
         string[] header;
         try

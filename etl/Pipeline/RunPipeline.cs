@@ -63,12 +63,17 @@ public sealed class RunPipeline(ILogger log)
         {
             return RunOnce(request, startedAt, la => laCode = la, cancellationToken);
         }
-        catch (Exception e) when (laCode is not null && e is not (OperationCanceledException or WarehouseBusyException or ExtractUnusableException or CalendarRangeException))
+        catch (Exception e) when (laCode is not null && e is not (OperationCanceledException or WarehouseBusyException or ExtractUnusableException or CalendarRangeException)
+                                  && !IsFileSystemFailure(e))
         {
             RecordFailure(request, laCode, startedAt, e);
             throw;
         }
     }
+
+    /// <summary>A full disk or a file-system error: writing even an audit row could make things worse, so nothing is written.</summary>
+    private static bool IsFileSystemFailure(Exception e) =>
+        e is IOException || (e is DuckDB.NET.Data.DuckDBException db && db.Message.Contains("IO Error", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// A run that failed after reading its extract leaves the warehouse's contents as they were and adds one audit

@@ -58,4 +58,42 @@ public class PersonalDataTests
             Assert.That(logs, Does.Not.Contain(secret));
         }
     }
+
+    [Test]
+    public void The_log_of_a_run_on_the_bundled_seeds_holds_none_of_its_names()
+    {
+        if (!File.Exists(Path.Combine(BundledSeeds.Folder, "manifest.json"))) Assert.Ignore("seeds/peterborough is not there");
+        using var dir = new TempDir();
+        var console = new StringWriter();
+        var original = Console.Error;
+        Console.SetError(console);
+        var stdout = new StringWriter();
+        try
+        {
+            Assert.That(EtlCli.RunAsync(["run", "--source", BundledSeeds.Folder, "--warehouse", dir.File("w.duckdb"), "--out", dir.File("out")],
+                stdout, new StringWriter()).GetAwaiter().GetResult(), Is.EqualTo(0));
+        }
+        finally
+        {
+            Console.SetError(original);
+        }
+        var logs = string.Join("\n", Directory.GetFiles(dir.File("out/logs")).Select(File.ReadAllText)) + console + stdout;
+        var words = System.Text.RegularExpressions.Regex.Matches(logs, @"[\p{L}'\-]+").Select(m => m.Value).ToHashSet(StringComparer.Ordinal);
+        using var reader = new StreamReader(Path.Combine(BundledSeeds.Folder, "children.csv"));
+        using var csv = new CsvHelper.CsvReader(reader, System.Globalization.CultureInfo.InvariantCulture);
+        csv.Read();
+        csv.ReadHeader();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var nhs = new List<string>();
+        while (csv.Read())
+        {
+            names.Add(csv.GetField("first_name")!);
+            names.Add(csv.GetField("last_name")!);
+            if (csv.GetField("nhs_number") is { Length: > 0 } n) nhs.Add(n);
+        }
+        names.RemoveWhere(string.IsNullOrEmpty);
+        Assert.That(names, Has.Count.GreaterThan(100), "the seeds have names");
+        Assert.That(names.Where(words.Contains), Is.Empty, "names found in the logs");
+        Assert.That(nhs.Where(logs.Contains), Is.Empty, "NHS numbers found in the logs");
+    }
 }
