@@ -190,6 +190,27 @@ public sealed class IndicatorCalculator
 
     internal int Caseload(string workerId, int period) => _caseloads.TryGetValue(workerId, out var loads) ? loads[period] : 0;
 
+    /// <summary>Adds another tally of the same periods (children shared out over cores) into this one.</summary>
+    public void Merge(IndicatorCalculator other)
+    {
+        if (_finished || other._finished) throw new InvalidOperationException("merge tallies before finishing them");
+        foreach (var (code, (numerator, denominator)) in other._cells)
+        {
+            var mine = _cells[code];
+            for (var i = 0; i < numerator.Length; i++)
+            {
+                mine.Numerator[i] += numerator[i];
+                mine.Denominator[i] += denominator[i];
+            }
+        }
+        foreach (var (worker, loads) in other._caseloads)
+        {
+            if (!_caseloads.TryGetValue(worker, out var mine)) _caseloads[worker] = mine = new int[MonthEnds.Count];
+            for (var i = 0; i < loads.Length; i++) mine[i] += loads[i];
+        }
+        _members.AddRange(other._members);
+    }
+
     /// <summary>Finishes the council-wide indicators; call once, after every child was added.</summary>
     public void Finish()
     {
