@@ -15,6 +15,16 @@ public static class RunSummaryPrinter
         }
         o.WriteLine($"{"total",-28}{s.Accounting.Sum(a => a.Read),12:N0}{s.Accounting.Sum(a => a.Loaded),12:N0}{s.Accounting.Sum(a => a.Quarantined),14:N0}");
         o.WriteLine();
+        if (s.SourceAccounting.Count > 0)
+        {
+            o.WriteLine($"{"return file (rows)",-52}{"read",10}{"loaded",10}{"quarantined",13}{"not used",10}");
+            foreach (var a in s.SourceAccounting)
+            {
+                o.WriteLine($"{Clip($"{a.File} ({a.Table})", 51),-52}{a.Read,10:N0}{a.Loaded,10:N0}{a.Quarantined,13:N0}{a.NotUsedCount,10:N0}");
+                foreach (var (reason, count) in a.NotUsed) o.WriteLine($"    not used: {count:N0} {reason}");
+            }
+            o.WriteLine();
+        }
         foreach (var (stage, elapsed) in s.Timings)
         {
             o.WriteLine($"{stage,-28}{elapsed.TotalSeconds,10:0.000} s");
@@ -36,6 +46,8 @@ public static class RunSummaryPrinter
             o.WriteLine("Quarantined rows and their reasons: SELECT * FROM audit.etl_quarantine WHERE run_id = " + s.RunId);
         }
     }
+
+    private static string Clip(string text, int width) => text.Length <= width ? text : "..." + text[^(width - 3)..];
 
     public static void PrintHistory(IReadOnlyList<Warehouse.RunHistory.Entry> runs, TextWriter o)
     {

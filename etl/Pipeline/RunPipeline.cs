@@ -43,7 +43,11 @@ public sealed record RunSummary(
     IReadOnlyList<KpiRow> Kpis,
     string WarehousePath,
     long ChildrenRewritten,
-    long StagedRowsChanged);
+    long StagedRowsChanged)
+{
+    /// <summary>For a source in another layout (the statutory returns): every row of its files, loaded, quarantined or not used.</summary>
+    public IReadOnlyList<SourceFileAccounting> SourceAccounting { get; init; } = [];
+}
 
 /// <summary>
 /// One run of the pipeline (DESIGN.md "Flow"): read + validate -> stage -> derive -> facts -> indicators -> publish.
@@ -204,7 +208,9 @@ public sealed class RunPipeline(ILogger log)
         warehouse.WriteRun(new RunRecord(runId, la, mode, ExtractSources.Describe(request.SourceFolder), startedAt, DateTime.Now, "succeeded", asAt,
             manifest.ExtractedAt, accounting.Sum(a => a.Read), accounting.Sum(a => a.Loaded), accounting.Sum(a => a.Quarantined),
             request.Rules.RulebookVersion, request.Rules.ToJson(),
-            JsonSerializer.Serialize(accounting.ToDictionary(a => a.Table, a => new[] { a.Read, a.Loaded, a.Quarantined })),
+            JsonSerializer.Serialize(accounting.ToDictionary(a => a.Table, a => new[] { a.Read, a.Loaded, a.Quarantined })
+                .Concat(extract.SourceAccounting.Select(a => KeyValuePair.Create($"{a.File} ({a.Table})", new[] { a.Read, a.Loaded, a.Quarantined, a.NotUsedCount })))
+                .ToDictionary()),
             JsonSerializer.Serialize(timings.ToDictionary(t => t.Item1, t => Math.Round(t.Item2.TotalSeconds, 3))), null,
             Watermark: manifest.ExtractedAt, ChildrenRederived: rewrite.Count));
         cancellationToken.ThrowIfCancellationRequested();
@@ -212,7 +218,7 @@ public sealed class RunPipeline(ILogger log)
         Done("publish");
         log.Information("Run {RunId} ({Mode}) published: {Children} children rewritten, {Staged} staging rows changed", runId, mode, rewrite.Count, stagedChanges);
         return new RunSummary(runId, mode, manifest, asAt, accounting, timings, extract.Warnings, kpis, WarehouseTarget.Parse(request.WarehousePath).Location,
-            rewrite.Count, stagedChanges);
+            rewrite.Count, stagedChanges) { SourceAccounting = extract.SourceAccounting };
     }
 
     public static WorkingDayCalendar Calendar(Extract extract)
