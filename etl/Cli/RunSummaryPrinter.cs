@@ -40,7 +40,13 @@ public static class RunSummaryPrinter
             o.WriteLine($"Incremental: {s.StagedRowsChanged:N0} staging rows changed, {s.ChildrenRewritten:N0} children rewritten");
         }
         o.WriteLine($"Warehouse: {Warehouse.WarehouseTarget.Parse(s.WarehousePath).Display}");
-        o.WriteLine($"Indicators: {s.Kpis.Select(k => k.IndicatorCode).Distinct().Count()} indicators x {s.Kpis.Select(k => k.PeriodEnd).Distinct().Count()} months in fact.kpi_month");
+        var computed = s.Kpis.Where(k => k.Availability is null).Select(k => k.IndicatorCode).Distinct().Count();
+        var notAvailable = s.Kpis.Where(k => k.Availability is not null).Select(k => k.IndicatorCode).Distinct().ToList();
+        o.WriteLine($"Indicators: {computed} indicators x {s.Kpis.Select(k => k.PeriodEnd).Distinct().Count()} months in fact.kpi_month");
+        if (notAvailable.Count > 0)
+        {
+            o.WriteLine($"Not available from this source ({notAvailable.Count}, reasons in fact.kpi_availability): {string.Join(", ", notAvailable)}");
+        }
         if (s.Accounting.Sum(a => a.Quarantined) > 0)
         {
             o.WriteLine("Quarantined rows and their reasons: SELECT * FROM audit.etl_quarantine WHERE run_id = " + s.RunId);

@@ -157,7 +157,8 @@ public sealed class RunPipeline(ILogger log)
         };
         var council = view.Council(extract);
         var periods = ReportingPeriods.Ending(asAt, request.Months);
-        var calculator = new IndicatorCalculator(periods, calendar, request.Rules, council, IndicatorDictionary.All);
+        var unavailable = IndicatorInputs.Unavailable(extract.Coverage);
+        var calculator = new IndicatorCalculator(periods, calendar, request.Rules, council, IndicatorDictionary.All, unavailable);
         var pseudonyms = Pseudonymiser.FromConfiguration(request.PseudonymSalt, request.WarehousePath);
         var outputs = new ChildOutputs(la, runId, request.Rules, calendar, periods,
             council.Workers.ToDictionary(w => w.WorkerId, w => w.TeamId, StringComparer.Ordinal), ChildOutputs.ChildRows(extract, runId, pseudonyms));
@@ -192,6 +193,7 @@ public sealed class RunPipeline(ILogger log)
         Begin("aggregate");
         var kpis = calculator.Results(population, KpiReference.From(extract));
         warehouse.DeleteCouncilRows(la, "fact", "kpi_month");
+        warehouse.DeleteCouncilRows(la, "fact", "kpi_availability");
         warehouse.WriteKpis(la, asAt, runId, kpis);
         // Council-wide drill-through members (workers, carers) belong to no child: always rewritten.
         warehouse.DeleteCouncilRows(la, "fact", "kpi_member", whereNullColumn: "child_id");
