@@ -77,7 +77,7 @@ public static class Ssda903Reader
         var root = File.Exists(path) ? Path.GetDirectoryName(Path.GetFullPath(path))! : Path.GetFullPath(path);
         if (File.Exists(path))
         {
-            Place(path, ReturnDates.YearInName(Path.GetFileName(path)));
+            Place(path, ReturnDates.YearInName(Path.GetFileName(path)), null);
         }
         else if (Directory.Exists(path))
         {
@@ -90,18 +90,19 @@ public static class Ssda903Reader
                     warnings.Add($"{sub}: not read (an SSDA903 year folder is named by its year, e.g. 2017)");
                     continue;
                 }
-                foreach (var file in ReturnFiles(sub)) Place(file, ReturnDates.YearInName(Path.GetFileName(file)) ?? subYear);
+                foreach (var file in ReturnFiles(sub)) Place(file, ReturnDates.YearInName(Path.GetFileName(file)) ?? subYear, null);
             }
-            foreach (var file in ReturnFiles(path)) Place(file, ReturnDates.YearInName(Path.GetFileName(file)) ?? folderYear);
+            foreach (var file in ReturnFiles(path)) Place(file, ReturnDates.YearInName(Path.GetFileName(file)), folderYear);
         }
         else
         {
             throw new ExtractUnusableException($"{path}: no SSDA903 folder or file here");
         }
 
-        void Place(string file, int? y)
+        // A year in the file's (or its year folder's) name, else year: from --source, else the 903 folder's name.
+        void Place(string file, int? named, int? folderName)
         {
-            y ??= year;
+            var y = named ?? year ?? folderName;
             if (y is { } known)
             {
                 if (!groups.TryGetValue(known, out var list)) groups[known] = list = [];
