@@ -48,7 +48,12 @@ public sealed class ExtractReader
         var extract = new Extract { Folder = source.Name, Manifest = manifest, Tables = tables, Quarantine = quarantine, Warnings = warnings, Coverage = source.Coverage };
         return source.Account(extract) is { } accounting ? new Extract
         {
-            Folder = extract.Folder, Manifest = manifest, Tables = tables, Quarantine = quarantine, Warnings = warnings, Coverage = extract.Coverage,
+            Folder = extract.Folder,
+            Manifest = manifest,
+            Tables = tables,
+            Quarantine = quarantine,
+            Warnings = warnings,
+            Coverage = extract.Coverage,
             SourceAccounting = accounting,
         } : extract;
     }

@@ -220,7 +220,8 @@ public sealed class RunPipeline(ILogger log)
         Done("publish");
         log.Information("Run {RunId} ({Mode}) published: {Children} children rewritten, {Staged} staging rows changed", runId, mode, rewrite.Count, stagedChanges);
         return new RunSummary(runId, mode, manifest, asAt, accounting, timings, extract.Warnings, kpis, WarehouseTarget.Parse(request.WarehousePath).Location,
-            rewrite.Count, stagedChanges) { SourceAccounting = extract.SourceAccounting };
+            rewrite.Count, stagedChanges)
+        { SourceAccounting = extract.SourceAccounting };
     }
 
     public static WorkingDayCalendar Calendar(Extract extract)

@@ -77,8 +77,14 @@ public static class AnnexACodes
 
     private static readonly IReadOnlyDictionary<string, string> Needs = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["N1"] = "N1 - Abuse or Neglect", ["N2"] = "N2 - Child's disability", ["N3"] = "N3 - Parental illness/disability", ["N4"] = "N4 - Family in acute stress",
-        ["N5"] = "N5 - Family dysfunction", ["N6"] = "N6 - Socially unacceptable behaviour", ["N7"] = "N7 - Low income", ["N8"] = "N8 - Absent parenting",
+        ["N1"] = "N1 - Abuse or Neglect",
+        ["N2"] = "N2 - Child's disability",
+        ["N3"] = "N3 - Parental illness/disability",
+        ["N4"] = "N4 - Family in acute stress",
+        ["N5"] = "N5 - Family dysfunction",
+        ["N6"] = "N6 - Socially unacceptable behaviour",
+        ["N7"] = "N7 - Low income",
+        ["N8"] = "N8 - Absent parenting",
         ["N9"] = "N9 - Cases other than children in need",
     };
 
@@ -130,10 +136,18 @@ public static class AnnexACodes
 
     private static readonly IReadOnlyDictionary<string, string> LegalStatuses = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["C1"] = "C1: Interim care order", ["C2"] = "C2: Full care order", ["D1"] = "D1: Freeing order granted", ["E1"] = "E1: Placement order",
-        ["J1"] = "J1: Remanded to LA or youth detention", ["J2"] = "J2: LA accommodation under PACE", ["J3"] = "J3: Sentenced to CYPA 1969 supervision order with residence requirement",
-        ["L1"] = "L1: Under police protection and in LA accommodation", ["L2"] = "L2: Emergency protection order", ["L3"] = "L3: Under child assessment order and in LA accommodation",
-        ["V2"] = "V2: Single period of accommodation under section 20", ["V3"] = "V3: Accommodated under an agreed series of short-term breaks (single placement)",
+        ["C1"] = "C1: Interim care order",
+        ["C2"] = "C2: Full care order",
+        ["D1"] = "D1: Freeing order granted",
+        ["E1"] = "E1: Placement order",
+        ["J1"] = "J1: Remanded to LA or youth detention",
+        ["J2"] = "J2: LA accommodation under PACE",
+        ["J3"] = "J3: Sentenced to CYPA 1969 supervision order with residence requirement",
+        ["L1"] = "L1: Under police protection and in LA accommodation",
+        ["L2"] = "L2: Emergency protection order",
+        ["L3"] = "L3: Under child assessment order and in LA accommodation",
+        ["V2"] = "V2: Single period of accommodation under section 20",
+        ["V3"] = "V3: Accommodated under an agreed series of short-term breaks (single placement)",
         ["V4"] = "V4: Accommodated under an agreed series of short-term breaks (several placements)",
     };
 
@@ -141,17 +155,28 @@ public static class AnnexACodes
 
     public static string InTouch(string? code) => code switch
     {
-        "YES" => "a) Yes", "NO" => "b) No", "DIED" => "c) Died", "REFU" => "d) Refu", "NREQ" => "e) NREQ", "RHOM" => "f) Rhom", null => "", _ => code,
+        "YES" => "a) Yes",
+        "NO" => "b) No",
+        "DIED" => "c) Died",
+        "REFU" => "d) Refu",
+        "NREQ" => "e) NREQ",
+        "RHOM" => "f) Rhom",
+        null => "",
+        _ => code,
     };
 
     private static readonly IReadOnlyDictionary<string, string> Activities = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["F1"] = "F1: Full time in higher education", ["P1"] = "P1: Part time in higher education",
-        ["F2"] = "F2: Full time in education other than higher", ["P2"] = "P2: Part time in education other than higher",
-        ["F4"] = "F4: Young person engaged full time in an apprenticeship", ["P4"] = "P4: Young person engaged part time in an apprenticeship",
+        ["F1"] = "F1: Full time in higher education",
+        ["P1"] = "P1: Part time in higher education",
+        ["F2"] = "F2: Full time in education other than higher",
+        ["P2"] = "P2: Part time in education other than higher",
+        ["F4"] = "F4: Young person engaged full time in an apprenticeship",
+        ["P4"] = "P4: Young person engaged part time in an apprenticeship",
         ["F5"] = "F5: Young person engaged full time in training or employment (not apprenticeship)",
         ["P5"] = "P5: Young person engaged part time in training or employment (not apprenticeship)",
-        ["G4"] = "G4: Not in education, employment or training - illness or disability", ["G5"] = "G5: Not in education, employment or training - other",
+        ["G4"] = "G4: Not in education, employment or training - illness or disability",
+        ["G5"] = "G5: Not in education, employment or training - other",
         ["G6"] = "G6: Not in education, employment or training - pregnancy or parenting",
     };
 
@@ -159,10 +184,22 @@ public static class AnnexACodes
 
     private static readonly IReadOnlyDictionary<string, string> Accommodations = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["B"] = "B: With parents or relatives", ["C"] = "C: Community home", ["D"] = "D: Semi-independent, transitional accommodation",
-        ["E"] = "E: Supported lodgings", ["G"] = "G: Gone abroad", ["H"] = "H: Deported", ["K"] = "K: Ordinary lodgings", ["R"] = "R: Residence not known",
-        ["S"] = "S: No fixed abode/homeless", ["T"] = "T: Foyers", ["U"] = "U: Independent living", ["V"] = "V: Emergency accommodation",
-        ["W"] = "W: Bed and breakfast", ["X"] = "X: In custody", ["Y"] = "Y: Other accommodation", ["Z"] = "Z: With former foster carers",
+        ["B"] = "B: With parents or relatives",
+        ["C"] = "C: Community home",
+        ["D"] = "D: Semi-independent, transitional accommodation",
+        ["E"] = "E: Supported lodgings",
+        ["G"] = "G: Gone abroad",
+        ["H"] = "H: Deported",
+        ["K"] = "K: Ordinary lodgings",
+        ["R"] = "R: Residence not known",
+        ["S"] = "S: No fixed abode/homeless",
+        ["T"] = "T: Foyers",
+        ["U"] = "U: Independent living",
+        ["V"] = "V: Emergency accommodation",
+        ["W"] = "W: Bed and breakfast",
+        ["X"] = "X: In custody",
+        ["Y"] = "Y: Other accommodation",
+        ["Z"] = "Z: With former foster carers",
     };
 
     public static string Accommodation(string? code) => Label(Accommodations, code);

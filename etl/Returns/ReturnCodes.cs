@@ -31,7 +31,11 @@ public static class ReturnCodes
 
     private static readonly Dictionary<string, string> Categories = new(StringComparer.Ordinal)
     {
-        ["NEG"] = "NEGLECT", ["PHY"] = "PHYSICAL", ["EMO"] = "EMOTIONAL", ["SAB"] = "SEXUAL", ["MUL"] = "MULTIPLE",
+        ["NEG"] = "NEGLECT",
+        ["PHY"] = "PHYSICAL",
+        ["EMO"] = "EMOTIONAL",
+        ["SAB"] = "SEXUAL",
+        ["MUL"] = "MULTIPLE",
     };
 
     public static string? CategoryToContract(string? census) => census is null ? null : Categories.GetValueOrDefault(census, census);

@@ -284,8 +284,14 @@ internal static class ReturnCsv
         var badData = false;
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
-            HasHeaderRecord = false, IgnoreBlankLines = true, Mode = CsvMode.RFC4180, BadDataFound = _ => badData = true,
-            MissingFieldFound = null, TrimOptions = TrimOptions.None, DetectDelimiter = false, Delimiter = ",",
+            HasHeaderRecord = false,
+            IgnoreBlankLines = true,
+            Mode = CsvMode.RFC4180,
+            BadDataFound = _ => badData = true,
+            MissingFieldFound = null,
+            TrimOptions = TrimOptions.None,
+            DetectDelimiter = false,
+            Delimiter = ",",
         };
         using var reader = new StreamReader(path, new UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true);
         using var parser = new CsvParser(reader, config);
