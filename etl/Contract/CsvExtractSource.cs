@@ -78,7 +78,8 @@ public sealed class CsvExtractSource(string folder, bool flatReference = false) 
         }
     }
 
-    private static CsvConfiguration CsvConfig(Action onBadData) => new(CultureInfo.InvariantCulture)
+    /// <summary>RFC 4180, comma separated, no header handling, values exactly as written; <paramref name="onBadData"/> is told of malformed quoting.</summary>
+    internal static CsvConfiguration CsvConfig(Action onBadData) => new(CultureInfo.InvariantCulture)
     {
         HasHeaderRecord = false,
         IgnoreBlankLines = true,

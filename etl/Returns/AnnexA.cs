@@ -1,6 +1,5 @@
 using ChildrensWarehouse.Contract;
 using ChildrensWarehouse.Derivation;
-using ChildrensWarehouse.Pipeline;
 using ChildrensWarehouse.Rules;
 
 namespace ChildrensWarehouse.Returns;
@@ -31,15 +30,7 @@ public sealed class AnnexA
         _date = DateOnly.FromDateTime(asAt);
         _from6 = _date.AddMonths(-6);
         _from12 = _date.AddMonths(-12);
-        var view = new CaseView(asAt);
-        var context = new DerivationContext
-        {
-            Rules = rules,
-            Calendar = RunPipeline.Calendar(extract),
-            AsAt = asAt,
-            ContactsNamedByReferrals = view.Referrals(extract).Where(r => r.ContactId is not null).Select(r => r.ContactId!).ToHashSet(StringComparer.Ordinal),
-        };
-        _children = view.Cases(extract).Select(c => ChildDerivation.Derive(c, context)).ToList();
+        _children = DerivedCases.At(extract, asAt, rules);
         _childRows = Rows("children", "child_id");
         var teams = Rows("teams", "team_id").ToDictionary(t => t.Key, t => Text("teams", t.Value, "team_name"));
         _workers = Rows("workers", "worker_id").ToDictionary(w => w.Key,

@@ -1,7 +1,6 @@
 using System.Globalization;
 using ChildrensWarehouse.Contract;
 using ChildrensWarehouse.Derivation;
-using ChildrensWarehouse.Pipeline;
 using ChildrensWarehouse.Rules;
 
 namespace ChildrensWarehouse.Returns;
@@ -27,15 +26,7 @@ public sealed class ReturnExport
         _start = ReturnDates.YearStart(year);
         _end = ReturnDates.YearEnd(year);
         var asAt = ReturnDates.YearEndMoment(year);
-        var view = new CaseView(asAt);
-        var context = new DerivationContext
-        {
-            Rules = rules,
-            Calendar = RunPipeline.Calendar(extract),
-            AsAt = asAt,
-            ContactsNamedByReferrals = view.Referrals(extract).Where(r => r.ContactId is not null).Select(r => r.ContactId!).ToHashSet(StringComparer.Ordinal),
-        };
-        _children = view.Cases(extract).Select(c => ChildDerivation.Derive(c, context)).ToList();
+        _children = DerivedCases.At(extract, asAt, rules);
         var spec = extract["children"].Spec;
         _childRows = extract["children"].Rows.ToDictionary(r => r.Text(spec.IndexOf("child_id"))!, StringComparer.Ordinal);
     }

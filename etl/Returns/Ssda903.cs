@@ -282,17 +282,7 @@ internal static class ReturnCsv
     {
         var rows = new List<ReturnRow>();
         var badData = false;
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            HasHeaderRecord = false,
-            IgnoreBlankLines = true,
-            Mode = CsvMode.RFC4180,
-            BadDataFound = _ => badData = true,
-            MissingFieldFound = null,
-            TrimOptions = TrimOptions.None,
-            DetectDelimiter = false,
-            Delimiter = ",",
-        };
+        var config = CsvExtractSource.CsvConfig(() => badData = true);
         using var reader = new StreamReader(path, new UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true);
         using var parser = new CsvParser(reader, config);
         if (!parser.Read())
