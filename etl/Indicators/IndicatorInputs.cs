@@ -13,11 +13,11 @@ public static class IndicatorInputs
 
     private static readonly IReadOnlyDictionary<string, string[]> Inputs = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
-        ["K01"] = ["contacts"],
+        ["K01"] = ["contacts.outcome"],
         ["K01T"] = ["contacts.decision_at"],
         ["K02"] = ["referrals", "population"],
         ["K03"] = ["referrals", "assessments"],
-        ["K04"] = ["early_help", "population"],
+        ["K04"] = ["early_help.end_date", "population"],
         ["K05"] = ["assessments.authorised_date"],
         ["K05M"] = ["assessments.authorised_date"],
         ["K05W"] = ["assessments.authorised_date"],
@@ -26,7 +26,7 @@ public static class IndicatorInputs
         ["K08"] = ["cp_plans", "cp_reviews"],
         ["K09"] = ["cp_plans", "visits"],
         ["K10"] = ["cla_episodes", "population"],
-        ["K11"] = ["cla_episodes"],
+        ["K11"] = ["cla_episodes.reason_new_episode"],
         ["K12"] = ["cla_episodes", "cla_reviews"],
         ["K13"] = ["cla_episodes", "visits"],
         ["K14"] = ["cla_episodes", "health_assessments"],
@@ -44,7 +44,7 @@ public static class IndicatorInputs
         ["K24"] = ["allocations", "case_supervisions"],
         ["K25"] = ["proceedings"],
         ["K25D"] = ["proceedings"],
-        ["K26"] = ["cla_episodes", "children.date_of_birth"],
+        ["K26"] = ["cla_episodes.reason_new_episode", "children.date_of_birth"],
         ["K27"] = ["foster_carers"],
         ["K28"] = ["workers", "allocations"],
         ["K28X"] = ["workers", "allocations"],
@@ -65,6 +65,9 @@ public static class IndicatorInputs
     {
         ["population"] = "population estimates (add reference:DIR with population.csv to --source)",
         ["contacts.decision_at"] = "contact decisions",
+        ["contacts.outcome"] = "contact outcomes",
+        ["early_help.end_date"] = "early help end dates",
+        ["cla_episodes.reason_new_episode"] = "placement histories",
         ["assessments.authorised_date"] = "assessment authorisation dates",
         ["assessments.outcome"] = "assessment outcomes",
         ["cla_episodes.reason_ceased"] = "reasons episodes ceased",
@@ -100,7 +103,8 @@ public static class IndicatorInputs
             var missing = inputs.Where(i => !coverage.Provides(i)).ToList();
             if (missing.Count > 0)
             {
-                result[code] = $"{NotAvailablePrefix}: {coverage.SourceKind} holds no {string.Join(", no ", missing.Select(Name))}";
+                var verb = coverage.SourceKind.EndsWith(" returns", StringComparison.Ordinal) || coverage.SourceKind.EndsWith(" lists", StringComparison.Ordinal) ? "hold" : "holds";
+                result[code] = $"{NotAvailablePrefix}: {coverage.SourceKind} {verb} no {string.Join(", no ", missing.Select(Name))}";
             }
         }
         return result;

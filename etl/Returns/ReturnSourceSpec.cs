@@ -6,6 +6,7 @@ namespace ChildrensWarehouse.Returns;
 /// A --source made of statutory returns: parts separated by ';', each KIND:VALUE, in any order, any part repeatable except
 /// la, year and reference:
 /// <c>903:DIR</c> (SSDA903 tables, one year or a folder of years), <c>cin:FILE.xml</c> or <c>cin:DIR</c> (CIN census XML),
+/// <c>annexa:FILE.xlsx</c> or <c>annexa:DIR</c> (Ofsted Annex A lists, a workbook or CSV files),
 /// <c>la:CODE</c> (the council, when no CIN header or 903 folder name gives it), <c>year:YYYY</c> (the collection year, by its
 /// ending 31 March, for files whose names hold none) and <c>reference:DIR</c> (population.csv, targets.csv,
 /// stat_neighbours.csv and bank_holidays.csv of the contract, each optional).
@@ -13,7 +14,10 @@ namespace ChildrensWarehouse.Returns;
 /// </summary>
 public sealed record ReturnSourceSpec(IReadOnlyList<string> Ssda903, IReadOnlyList<string> Cin, string? LaCode, int? Year, string? Reference)
 {
-    private static readonly string[] Kinds = ["903", "cin", "la", "year", "reference"];
+    private static readonly string[] Kinds = ["903", "cin", "annexa", "la", "year", "reference"];
+
+    /// <summary>Annex A workbooks or folders (lists as CSV files).</summary>
+    public IReadOnlyList<string> AnnexA { get; init; } = [];
 
     /// <summary>True when --source names returns (it starts with one of the part kinds above) rather than an extract folder or sql:.</summary>
     public static bool IsReturns(string source)
@@ -26,6 +30,7 @@ public sealed record ReturnSourceSpec(IReadOnlyList<string> Ssda903, IReadOnlyLi
     {
         var ssda903 = new List<string>();
         var cin = new List<string>();
+        var annexA = new List<string>();
         string? la = null, reference = null;
         int? year = null;
         foreach (var raw in source.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -38,6 +43,7 @@ public sealed record ReturnSourceSpec(IReadOnlyList<string> Ssda903, IReadOnlyLi
             {
                 case "903": ssda903.Add(value); break;
                 case "cin": cin.Add(value); break;
+                case "annexa": annexA.Add(value); break;
                 case "la": la = la is null ? value : throw new ArgumentException("--source: la: given twice"); break;
                 case "reference": reference = reference is null ? value : throw new ArgumentException("--source: reference: given twice"); break;
                 case "year":
@@ -49,14 +55,15 @@ public sealed record ReturnSourceSpec(IReadOnlyList<string> Ssda903, IReadOnlyLi
                     throw new ArgumentException($"--source: unknown part '{raw}' (give {string.Join(", ", Kinds.Select(k => k + ":"))})");
             }
         }
-        if (ssda903.Count == 0 && cin.Count == 0) throw new ArgumentException("--source: name at least one return, 903:DIR or cin:FILE.xml");
-        return new ReturnSourceSpec(ssda903, cin, la, year, reference);
+        if (ssda903.Count == 0 && cin.Count == 0 && annexA.Count == 0) throw new ArgumentException("--source: name at least one return, 903:DIR, cin:FILE.xml or annexa:FILE.xlsx");
+        return new ReturnSourceSpec(ssda903, cin, la, year, reference) { AnnexA = annexA };
     }
 
     /// <summary>The source as recorded in the run audit: every part with full paths.</summary>
     public string Describe() => string.Join(";",
         Ssda903.Select(p => "903:" + Path.GetFullPath(p))
             .Concat(Cin.Select(p => "cin:" + Path.GetFullPath(p)))
+            .Concat(AnnexA.Select(p => "annexa:" + Path.GetFullPath(p)))
             .Concat(LaCode is null ? [] : ["la:" + LaCode])
             .Concat(Year is null ? [] : ["year:" + Year.Value.ToString(CultureInfo.InvariantCulture)])
             .Concat(Reference is null ? [] : ["reference:" + Path.GetFullPath(Reference)]));

@@ -12,7 +12,7 @@ namespace ChildrensWarehouse.Returns;
 /// or of a table the contract has no place for). The manifest comes from the returns (docs/DECISIONS.md): the council from
 /// la:, the CIN header or a 903 folder named by its code; extracted_at = the end (31 March 23:59:59) of the latest year.
 /// </summary>
-public sealed class ReturnsExtractSource(ReturnSourceSpec spec) : IExtractRowSource
+public sealed partial class ReturnsExtractSource(ReturnSourceSpec spec) : IExtractRowSource
 {
     /// <summary>A row of a return file, for the accounting: the contract record it went into, or why it was not used.</summary>
     private sealed class Unit(string file, string table)
@@ -34,6 +34,8 @@ public sealed class ReturnsExtractSource(ReturnSourceSpec spec) : IExtractRowSou
         public Dictionary<string, string?> Fields { get; } = new(StringComparer.Ordinal);
         public string? Problem { get; set; }
         public List<Unit> Units { get; } = [];
+        /// <summary>The row's last_modified when not the end of its collection year (Annex A: the lists' as-at).</summary>
+        public DateTime? LastModified { get; init; }
 
         public string? this[string column]
         {
@@ -122,16 +124,24 @@ public sealed class ReturnsExtractSource(ReturnSourceSpec spec) : IExtractRowSou
                 return merged;
             }).OrderBy(r => r.Year).ToList();
         var census = Spec.Cin.SelectMany(p => CinCensusReader.Read(p, Spec.Year, warnings)).ToList();
+        var annexA = Spec.AnnexA.Select(p => AnnexAReader.Read(p, warnings)).ToList();
         var la = CouncilOf(census, warnings);
-        var latest = ssda903.Select(r => r.Year).Concat(census.Select(c => c.Year)).Max();
+        var annexAsAt = annexA.Count > 0 ? AnnexAAsAt(annexA) : (DateTime?)null;
+        // The end of the latest return's year, or the Annex A lists' own date when that is later.
+        var years = ssda903.Select(r => r.Year).Concat(census.Select(c => c.Year)).ToList();
+        var extractedAt = new[] { years.Count > 0 ? ReturnDates.YearEndMoment(years.Max()) : DateTime.MinValue, annexAsAt ?? DateTime.MinValue }.Max();
+        var latest = ReturnDates.CollectionYearOf(DateOnly.FromDateTime(extractedAt));
 
         var units = new List<Unit>();
         var candidates = new List<Candidate>();
         var children = new ChildRows();
         foreach (var year in ssda903) Map903(year, units, candidates, children, warnings);
         foreach (var file in census) MapCensus(file, units, candidates, children);
+        foreach (var lists in annexA) MapAnnexA(lists, annexAsAt!.Value, units, candidates);
         candidates = Supersede(candidates);
-        candidates.AddRange(children.Candidates());
+        var childCandidates = children.Candidates().ToList();
+        candidates.AddRange(childCandidates);
+        candidates.AddRange(AnnexAChildren(annexA, annexAsAt, childCandidates.Select(c => c["child_id"]).OfType<string>().ToHashSet(StringComparer.Ordinal)));
         AddAdoptionDatesFromEpisodes(candidates);
 
         CsvExtractSource? reference = null;
@@ -152,14 +162,14 @@ public sealed class ReturnsExtractSource(ReturnSourceSpec spec) : IExtractRowSou
         {
             records["bank_holidays"] = BankHolidayRecords(candidates, latest);
         }
-        var manifest = new Manifest(la, la, ReturnDates.YearEndMoment(latest), CaseSystemContract.ContractVersion);
-        return new Built(manifest, warnings, records, CoverageOf(ssda903.Count > 0, census.Count > 0, referenceTables), units, reference, referenceTables);
+        var manifest = new Manifest(la, la, extractedAt, CaseSystemContract.ContractVersion);
+        return new Built(manifest, warnings, records, CoverageOf(ssda903.Count > 0, census.Count > 0, annexA.Count > 0, referenceTables), units, reference, referenceTables);
     }
 
     private SourceRecord Record(Candidate c)
     {
         var spec = CaseSystemContract.Get(c.Table);
-        c["last_modified"] = ValueParser.FormatTimestamp(ReturnDates.YearEndMoment(c.Year));
+        c["last_modified"] = ValueParser.FormatTimestamp(c.LastModified ?? ReturnDates.YearEndMoment(c.Year));
         var fields = spec.Columns.Select(col => c[col.Name]).ToArray();
         return new SourceRecord(c.Line, fields, c.RawText, c.Problem) { File = c.File, Origin = c };
     }
@@ -183,7 +193,7 @@ public sealed class ReturnsExtractSource(ReturnSourceSpec spec) : IExtractRowSou
             var match = Regex.Match(Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(path))), @"^(\d{3})(?!\d)");
             if (match.Success) return match.Groups[1].Value;
         }
-        throw new ExtractUnusableException("the returns do not say which council they are from (no CIN header LEA, no 903 folder named by the code): give la:CODE in --source");
+        throw new ExtractUnusableException("the returns do not say which council they are from (no CIN header LEA, no 903 folder named by the code; Annex A names none): give la:CODE in --source");
     }
 
     // ---- SSDA903 -------------------------------------------------------------------------------------------------------
@@ -637,7 +647,7 @@ public sealed class ReturnsExtractSource(ReturnSourceSpec spec) : IExtractRowSou
     private static IEnumerable<string> Columns(string table, params string[] except) =>
         CaseSystemContract.Get(table).Columns.Select(c => c.Name).Where(c => !except.Contains(c)).Select(c => $"{table}.{c}");
 
-    private static SourceCoverage CoverageOf(bool ssda903, bool census, IReadOnlyList<TableSpec> reference)
+    private static SourceCoverage CoverageOf(bool ssda903, bool census, bool annexA, IReadOnlyList<TableSpec> reference)
     {
         var provided = new List<string> { "bank_holidays" };
         provided.AddRange(reference.Select(r => r.Name));
@@ -660,12 +670,11 @@ public sealed class ReturnsExtractSource(ReturnSourceSpec spec) : IExtractRowSou
             provided.AddRange(Columns("cp_plans"));
             provided.AddRange(Columns("cp_reviews", "quorate"));
         }
-        var kind = (ssda903, census) switch
-        {
-            (true, true) => "the SSDA903 and CIN census returns",
-            (true, false) => "the SSDA903 return",
-            _ => "the CIN census",
-        };
+        if (annexA) provided.AddRange(AnnexACoverage());
+        var kinds = new[] { (ssda903, "SSDA903"), (census, "CIN census"), (annexA, "Annex A") }.Where(k => k.Item1).Select(k => k.Item2).ToList();
+        var kind = kinds.Count == 1
+            ? kinds[0] switch { "SSDA903" => "the SSDA903 return", "CIN census" => "the CIN census", _ => "the Annex A lists" }
+            : $"the {string.Join(", ", kinds.Take(kinds.Count - 1))} and {kinds[^1]} returns";
         return new SourceCoverage(kind, provided);
     }
 }

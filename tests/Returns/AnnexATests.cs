@@ -31,7 +31,7 @@ public class AnnexATests
 
     /// <summary>
     /// Child A: contacts on 10 Jan 2016 (police) and 1 Jun 2015 (outside the six months to 31 Jan 2016); referrals on
-    /// 1 Jun 2014, 1 Mar 2015 and 1 Dec 2015; three CP plans in 2010-2012 and a fourth from 1 Oct 2015, visited (seen alone)
+    /// 1 Jun 2014, 1 Mar 2015 and 1 Sep 2015; three CP plans in 2010-2012 and a fourth from 1 Oct 2015, visited (seen alone)
     /// on 20 Jan 2016 and reviewed on 5 Jan 2016; allocated to Worker W1 of the Safeguarding team.
     /// </summary>
     private static TestExtract Inspection()
@@ -43,7 +43,7 @@ public class AnnexATests
         x.Row("allocations", ("allocation_id", "AL1"), ("child_id", "A"), ("worker_id", "W1"), ("start_date", "2015-06-01"));
         x.Row("contacts", ("contact_id", "C1"), ("child_id", "A"), ("received_at", "2016-01-10T09:00:00"), ("source", "6"), ("decision_at", "2016-01-10T10:00:00"), ("outcome", "NFA"));
         x.Row("contacts", ("contact_id", "C0"), ("child_id", "A"), ("received_at", "2015-06-01T09:00:00"), ("source", "1A"), ("decision_at", "2015-06-01T10:00:00"), ("outcome", "NFA"));
-        foreach (var (id, date, closed) in new[] { ("R0", "2014-06-01", "2014-07-01"), ("R1", "2015-03-01", "2015-04-01"), ("R2", "2015-12-01", (string?)null) })
+        foreach (var (id, date, closed) in new[] { ("R0", "2014-06-01", "2014-07-01"), ("R1", "2015-03-01", "2015-04-01"), ("R2", "2015-09-01", (string?)null) })
         {
             x.Row("referrals", ("referral_id", id), ("child_id", "A"), ("referral_date", date), ("source", "2A"), ("primary_need", "N1"), ("closure_date", closed),
                 ("closure_reason", closed is null ? null : "RC1"));
@@ -86,9 +86,9 @@ public class AnnexATests
         Assert.That(contact["Contact Source"].GetString(), Is.EqualTo("q) 6: Police"));
 
         var referrals = workbook.Worksheet("List 3");
-        Assert.That(referrals.LastRowUsed().RowNumber(), Is.EqualTo(2), "only the December referral is in the six months");
+        Assert.That(referrals.LastRowUsed().RowNumber(), Is.EqualTo(2), "only the September referral is in the six months");
         var referral = Row(referrals, 2);
-        Assert.That(referral["Number of Referrals in Last 12 Months"].GetValue<int>(), Is.EqualTo(1), "March 2015 is within 12 months of 1 Dec 2015; June 2014 is not");
+        Assert.That(referral["Number of Referrals in Last 12 Months"].GetValue<int>(), Is.EqualTo(1), "March 2015 is within 12 months of 1 Sep 2015; June 2014 is not");
         Assert.That(referral["Referral Source"].GetString(), Is.EqualTo("e) 2A: Schools"));
         Assert.That((referral["Allocated Team"].GetString(), referral["Allocated Worker"].GetString()), Is.EqualTo(("Safeguarding team", "Worker W1")));
 
@@ -107,6 +107,28 @@ public class AnnexATests
         Assert.That(cin.LastRowUsed().RowNumber(), Is.EqualTo(2), "R2 is open; R1 closed on 1 Apr 2015, before the six months");
         Assert.That(Row(cin, 2)["Case Status"].GetString(), Is.EqualTo("b) Child Protection plan"));
         Assert.That(workbook.Worksheet("List 11").LastRowUsed().RowNumber(), Is.EqualTo(1), "no adopters in the case-system contract: headings only");
+    }
+
+    [Test]
+    public void The_Annex_A_workbook_loads_again_as_a_source_row_for_row()
+    {
+        using var dir = new TempDir();
+        var run = Pipelines.Run(Inspection(), dir);
+        var path = dir.File("annex-a.xlsx");
+        Assert.That(Cli("annex-a", "--warehouse", run.WarehousePath, "--as-at", "2016-01-31", "--out", path).Code, Is.EqualTo(0));
+        var (code, output, err) = Cli("run", "--source", $"annexa:{path};la:874", "--warehouse", dir.File("again.duckdb"), "--out", dir.File("out"));
+        Assert.That(code, Is.EqualTo(0), output + err);
+        var extract = new ChildrensWarehouse.Contract.ExtractReader().Read($"annexa:{path};la:874");
+        Assert.That(extract.Manifest.ExtractedAt, Is.EqualTo(new DateTime(2016, 1, 20, 23, 59, 59)), "the latest event date in the lists (the visit)");
+        Assert.That(extract.SourceAccounting.All(a => a.Balanced && a.Quarantined == 0), Is.True);
+        var contacts = extract["contacts"];
+        var contact = contacts.Rows.Single();
+        Assert.That((contact.Text(contacts.Spec.IndexOf("child_id")), contact.Text(contacts.Spec.IndexOf("source"))), Is.EqualTo(("A", "6")), "q) 6: Police read back as 6");
+        var plans = extract["cp_plans"];
+        Assert.That(plans.Rows.Single().Text(plans.Spec.IndexOf("referral_id")), Is.EqualTo("A/2015-09-01"), "the plan belongs to the latest referral before it");
+        var children = extract["children"];
+        Assert.That(children.Rows.Single().Text(children.Spec.IndexOf("sex")), Is.EqualTo("M"));
+        Assert.That(extract["visits"].Rows, Has.Count.EqualTo(1), "the last statutory visit");
     }
 
     [Test]

@@ -73,7 +73,7 @@ public class ReturnsSourceTests
         Assert.That((k13.Numerator, k13.Denominator, k13.Value), Is.EqualTo(((decimal?)null, (decimal?)null, (decimal?)null)));
         Assert.That(k13.Availability, Is.EqualTo("not available from this source: the SSDA903 return holds no visits"));
         Assert.That(k13.ToCsv(), Is.EqualTo("K13,2016-03-31,,,"), "the contract's columns, left empty");
-        Assert.That(run.Kpi("K01", "2016-03-31").Availability, Does.Contain("holds no contacts"));
+        Assert.That(run.Kpi("K01", "2016-03-31").Availability, Does.Contain("holds no contact outcomes"));
         Assert.That(run.Kpi("K10", "2016-03-31").Availability, Is.Null);
 
         using var db = new DuckDB.NET.Data.DuckDBConnection($"Data Source={run.WarehousePath};ACCESS_MODE=READ_ONLY");

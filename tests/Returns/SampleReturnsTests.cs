@@ -95,6 +95,30 @@ public class SampleReturnsTests
         AssertPack(run, dir);
     }
 
+    [TestCase("annex_a/liia-tools-pipeline")]
+    [TestCase("annex_a/liia-tools")]
+    public void Every_row_of_the_sample_Annex_A_lists_is_accounted_for_and_a_pack_is_made(string folder)
+    {
+        var path = Path.Combine(Samples(), folder);
+        using var dir = new TempDir();
+        var run = ReturnFiles.Run($"annexa:{path};la:999", dir);
+        Assert.That(run.Manifest.ExtractedAt, Is.EqualTo(new DateTime(2021, 3, 15, 23, 59, 59)), "the lists' latest event date");
+        Assert.That(run.SourceAccounting.All(a => a.Balanced), Is.True);
+        foreach (var csv in Directory.GetFiles(path, "*.csv"))
+        {
+            var name = Path.GetFileName(csv);
+            Assert.That(run.SourceAccounting.Where(a => a.File == name).Sum(a => a.Read), Is.EqualTo(CsvRows(csv)), $"{name}: every data row read");
+        }
+        var list11 = run.SourceAccounting.Single(a => a.Table == "annex a list 11");
+        Assert.That(list11.NotUsed.Single().Key, Does.Contain("no table in the case-system contract for adopters"));
+        var contract = run.Accounting.ToDictionary(a => a.Table, a => (a.Read, a.Loaded));
+        Assert.That(contract["contacts"], Is.EqualTo((5L, 5L)), "list 1's five contacts");
+        Assert.That(contract["cla_episodes"], Is.EqualTo((5L, 5L)), "list 8's five periods of care");
+        Assert.That(contract["adoptions"], Is.EqualTo((5L, 5L)));
+        Assert.That(run.Kpi("K01", "2021-03-15").Availability, Does.Contain("the Annex A lists hold no contact outcomes"));
+        AssertPack(run, dir);
+    }
+
     private static void AssertPack(ChildrensWarehouse.Pipeline.RunSummary run, TempDir dir)
     {
         using (var db = new DuckDB.NET.Data.DuckDBConnection($"Data Source={run.WarehousePath};ACCESS_MODE=READ_ONLY"))
