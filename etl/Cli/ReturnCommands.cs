@@ -92,6 +92,10 @@ public static class ReturnCommands
         command.SetAction(parse =>
         {
             var spec = ReturnSourceSpec.Parse(parse.GetValue(ret)!);
+            if (spec.AnnexA.Count > 0 || (spec.Ssda903.Count == 0 && spec.Cin.Count == 0))
+            {
+                throw new UsageException("--return: give the returns the council sent, 903:DIR and/or cin:FILE.xml (Annex A is not a return to reconcile)");
+            }
             var staged = Staged(parse, warehouse, council);
             var rules = Rules();
             var warnings = new List<string>();
