@@ -31,6 +31,9 @@ public static class EtlCli
         root.Subcommands.Add(SeedsCommand(stdout, stderr));
         root.Subcommands.Add(SchemaCommand(stdout));
         root.Subcommands.Add(WarehouseCommands.MigrateCommand(stdout, stderr));
+        root.Subcommands.Add(ReturnCommands.ExportCommand(stdout, stderr));
+        root.Subcommands.Add(ReturnCommands.ReconcileCommand(stdout, stderr));
+        root.Subcommands.Add(ReturnCommands.AnnexACommand(stdout, stderr));
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -77,7 +80,8 @@ public static class EtlCli
 
     private static Option<string> SourceOption(string? defaultValue) => new("--source")
     {
-        Description = "The case-system extract folder (manifest.json, table CSVs, reference/), or sql:CONNECTION-STRING for its SQL views (sql: alone: Source:ConnectionString from configuration).",
+        Description = "The case-system extract folder (manifest.json, table CSVs, reference/), or sql:CONNECTION-STRING for its SQL views (sql: alone: Source:ConnectionString from configuration), "
+            + "or statutory returns: 903:DIR;cin:FILE.xml;annexa:FILE.xlsx[;la:CODE][;year:YYYY][;reference:DIR] (any of 903, cin, annexa).",
         DefaultValueFactory = defaultValue is null ? null! : _ => defaultValue,
     };
 

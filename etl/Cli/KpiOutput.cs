@@ -13,7 +13,9 @@ public static class KpiOutput
             o.WriteLine($"{"indicator",-10}{"period_end",-12}{"numerator",14}{"denominator",14}{"value",12}");
             foreach (var r in rows)
             {
-                o.WriteLine($"{r.IndicatorCode,-10}{r.PeriodEnd:yyyy-MM-dd}  {KpiRow.Format(r.Numerator),14}{KpiRow.Format(r.Denominator),14}{KpiRow.Format(r.Value),12}");
+                o.WriteLine(r.Availability is { } reason
+                    ? $"{r.IndicatorCode,-10}{r.PeriodEnd:yyyy-MM-dd}  {reason}"
+                    : $"{r.IndicatorCode,-10}{r.PeriodEnd:yyyy-MM-dd}  {KpiRow.Format(r.Numerator),14}{KpiRow.Format(r.Denominator),14}{KpiRow.Format(r.Value),12}");
             }
             return;
         }

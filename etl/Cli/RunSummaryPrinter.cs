@@ -15,6 +15,16 @@ public static class RunSummaryPrinter
         }
         o.WriteLine($"{"total",-28}{s.Accounting.Sum(a => a.Read),12:N0}{s.Accounting.Sum(a => a.Loaded),12:N0}{s.Accounting.Sum(a => a.Quarantined),14:N0}");
         o.WriteLine();
+        if (s.SourceAccounting.Count > 0)
+        {
+            o.WriteLine($"{"return file (rows)",-52}{"read",10}{"loaded",10}{"quarantined",13}{"not used",10}");
+            foreach (var a in s.SourceAccounting)
+            {
+                o.WriteLine($"{Clip($"{a.File} ({a.Table})", 51),-52}{a.Read,10:N0}{a.Loaded,10:N0}{a.Quarantined,13:N0}{a.NotUsedCount,10:N0}");
+                foreach (var (reason, count) in a.NotUsed) o.WriteLine($"    not used: {count:N0} {reason}");
+            }
+            o.WriteLine();
+        }
         foreach (var (stage, elapsed) in s.Timings)
         {
             o.WriteLine($"{stage,-28}{elapsed.TotalSeconds,10:0.000} s");
@@ -30,12 +40,20 @@ public static class RunSummaryPrinter
             o.WriteLine($"Incremental: {s.StagedRowsChanged:N0} staging rows changed, {s.ChildrenRewritten:N0} children rewritten");
         }
         o.WriteLine($"Warehouse: {Warehouse.WarehouseTarget.Parse(s.WarehousePath).Display}");
-        o.WriteLine($"Indicators: {s.Kpis.Select(k => k.IndicatorCode).Distinct().Count()} indicators x {s.Kpis.Select(k => k.PeriodEnd).Distinct().Count()} months in fact.kpi_month");
+        var computed = s.Kpis.Where(k => k.Availability is null).Select(k => k.IndicatorCode).Distinct().Count();
+        var notAvailable = s.Kpis.Where(k => k.Availability is not null).Select(k => k.IndicatorCode).Distinct().ToList();
+        o.WriteLine($"Indicators: {computed} indicators x {s.Kpis.Select(k => k.PeriodEnd).Distinct().Count()} months in fact.kpi_month");
+        if (notAvailable.Count > 0)
+        {
+            o.WriteLine($"Not available from this source ({notAvailable.Count}, reasons in fact.kpi_availability): {string.Join(", ", notAvailable)}");
+        }
         if (s.Accounting.Sum(a => a.Quarantined) > 0)
         {
             o.WriteLine("Quarantined rows and their reasons: SELECT * FROM audit.etl_quarantine WHERE run_id = " + s.RunId);
         }
     }
+
+    private static string Clip(string text, int width) => text.Length <= width ? text : "..." + text[^(width - 3)..];
 
     public static void PrintHistory(IReadOnlyList<Warehouse.RunHistory.Entry> runs, TextWriter o)
     {

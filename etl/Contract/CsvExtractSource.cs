@@ -12,7 +12,7 @@ namespace ChildrensWarehouse.Contract;
 /// cannot read as a row (bytes that are not UTF-8, malformed quoting, a field count unlike the header's) carries the
 /// problem for the quarantine.
 /// </summary>
-public sealed class CsvExtractSource(string folder) : IExtractRowSource
+public sealed class CsvExtractSource(string folder, bool flatReference = false) : IExtractRowSource
 {
     private readonly Dictionary<string, int[]> _positions = new(StringComparer.Ordinal);
 
@@ -20,7 +20,8 @@ public sealed class CsvExtractSource(string folder) : IExtractRowSource
 
     public string Name => Folder;
 
-    public string Location(TableSpec table) => table.RelativePath;
+    /// <summary>The table's file under the folder: reference/name.csv, or name.csv for a folder of reference files alone (<c>flatReference</c>).</summary>
+    public string Location(TableSpec table) => flatReference && table.IsReference ? table.Name + ".csv" : table.RelativePath;
 
     public Manifest ReadManifest() => ReadManifest(Folder);
 
@@ -77,7 +78,8 @@ public sealed class CsvExtractSource(string folder) : IExtractRowSource
         }
     }
 
-    private static CsvConfiguration CsvConfig(Action onBadData) => new(CultureInfo.InvariantCulture)
+    /// <summary>RFC 4180, comma separated, no header handling, values exactly as written; <paramref name="onBadData"/> is told of malformed quoting.</summary>
+    internal static CsvConfiguration CsvConfig(Action onBadData) => new(CultureInfo.InvariantCulture)
     {
         HasHeaderRecord = false,
         IgnoreBlankLines = true,
@@ -95,7 +97,7 @@ public sealed class CsvExtractSource(string folder) : IExtractRowSource
     /// <summary>Returns, for each spec column, its index in the file (-1 when an optional column is absent).</summary>
     private int[] CheckHeader(TableSpec spec, List<string> warnings)
     {
-        var path = Path.Combine(Folder, spec.RelativePath);
+        var path = Path.Combine(Folder, Location(spec));
         if (!File.Exists(path))
         {
             throw new ExtractUnusableException(Directory.Exists(path) ? $"{path}: is a folder, not a file" : $"{path}: file is missing");
@@ -131,7 +133,7 @@ public sealed class CsvExtractSource(string folder) : IExtractRowSource
         var unknown = header.Where(h => spec.Columns.All(c => c.Name != h)).ToList();
         if (unknown.Count > 0)
         {
-            warnings.Add($"{spec.RelativePath}: unknown column(s) ignored: {string.Join(", ", unknown)}");
+            warnings.Add($"{Location(spec)}: unknown column(s) ignored: {string.Join(", ", unknown)}");
         }
         return positions;
     }
@@ -140,8 +142,8 @@ public sealed class CsvExtractSource(string folder) : IExtractRowSource
     {
         var positions = _positions.TryGetValue(spec.Name, out var p)
             ? p
-            : throw new InvalidOperationException($"{spec.RelativePath}: CheckTables must run before the rows are read");
-        using var reader = OpenText(Path.Combine(Folder, spec.RelativePath));
+            : throw new InvalidOperationException($"{Location(spec)}: CheckTables must run before the rows are read");
+        using var reader = OpenText(Path.Combine(Folder, Location(spec)));
         var badData = false;
         using var parser = new CsvParser(reader, CsvConfig(() => badData = true));
         if (!parser.Read())

@@ -8,6 +8,10 @@ public sealed class ExtractRow(int line, object?[] values)
 {
     public int Line { get; } = line;
     public object?[] Values { get; } = values;
+    /// <summary>The file of the row when not the table's own (<see cref="SourceRecord.File"/>).</summary>
+    public string? File { get; init; }
+    /// <summary>The source's token for the record (<see cref="SourceRecord.Origin"/>).</summary>
+    public object? Origin { get; init; }
 
     public string? Text(int i) => (string?)Values[i];
     public DateOnly? Date(int i) => (DateOnly?)Values[i];
@@ -23,6 +27,8 @@ public sealed record QuarantinedRow(string Table, string File, int Line, string?
     public string? ChildId { get; init; }
     /// <summary>The row's last_modified where it could be read (the item's age), else null.</summary>
     public DateTime? LastModified { get; init; }
+    /// <summary>The source's token for the record (<see cref="SourceRecord.Origin"/>).</summary>
+    public object? Origin { get; init; }
 }
 
 /// <summary>Rows read, loaded and quarantined for one file: read = loaded + quarantined.</summary>
@@ -44,6 +50,10 @@ public sealed class Extract
     public required IReadOnlyDictionary<string, TableData> Tables { get; init; }
     public required IReadOnlyList<QuarantinedRow> Quarantine { get; init; }
     public required IReadOnlyList<string> Warnings { get; init; }
+    /// <summary>What the source fills (null: everything, a case-system extract).</summary>
+    public SourceCoverage? Coverage { get; init; }
+    /// <summary>For a source in another layout (the statutory returns): every row of its files accounted for.</summary>
+    public IReadOnlyList<SourceFileAccounting> SourceAccounting { get; init; } = [];
 
     public TableData this[string table] => Tables[table];
 

@@ -45,7 +45,17 @@ public sealed class ExtractReader
             }
             tables[spec.Name] = new TableData(spec, kept, read);
         }
-        return new Extract { Folder = source.Name, Manifest = manifest, Tables = tables, Quarantine = quarantine, Warnings = warnings };
+        var extract = new Extract { Folder = source.Name, Manifest = manifest, Tables = tables, Quarantine = quarantine, Warnings = warnings, Coverage = source.Coverage };
+        return source.Account(extract) is { } accounting ? new Extract
+        {
+            Folder = extract.Folder,
+            Manifest = manifest,
+            Tables = tables,
+            Quarantine = quarantine,
+            Warnings = warnings,
+            Coverage = extract.Coverage,
+            SourceAccounting = accounting,
+        } : extract;
     }
 
     private static string Clip(string raw)
@@ -57,24 +67,26 @@ public sealed class ExtractReader
     private static (List<ExtractRow> Rows, long Read) ReadRows(IExtractRowSource source, TableSpec spec, Manifest manifest, List<QuarantinedRow> quarantine,
         CancellationToken cancellationToken)
     {
-        var file = source.Location(spec);
+        var tableFile = source.Location(spec);
         var rows = new List<ExtractRow>();
         long read = 0;
         foreach (var record in source.Records(spec, cancellationToken))
         {
             read++;
+            var file = record.File ?? tableFile;
             if (record.Problem is not null)
             {
                 quarantine.Add(new QuarantinedRow(spec.Name, file, record.Line, null, record.Problem, Clip(record.RawText)) with
                 {
                     ChildId = record.Fields is null ? null : RawField(spec, record.Fields, "child_id"),
+                    Origin = record.Origin,
                 });
                 continue;
             }
             var fields = record.Fields ?? throw new InvalidOperationException($"{file}: record {record.Line} has neither values nor a problem");
             if (fields.Any(f => f is { Length: > MaxFieldLength }))
             {
-                quarantine.Add(new QuarantinedRow(spec.Name, file, record.Line, null, $"a field is longer than {MaxFieldLength:N0} characters", Clip(record.RawText)));
+                quarantine.Add(new QuarantinedRow(spec.Name, file, record.Line, null, $"a field is longer than {MaxFieldLength:N0} characters", Clip(record.RawText)) { Origin = record.Origin });
                 continue;
             }
             var (values, column, why) = ValidateRow(spec, fields, manifest.ExtractedAt);
@@ -84,10 +96,11 @@ public sealed class ExtractReader
                 {
                     ChildId = RawField(spec, fields, "child_id"),
                     LastModified = RawField(spec, fields, "last_modified") is { } lm && ValueParser.TryParseTimestamp(lm, out var t) ? t : null,
+                    Origin = record.Origin,
                 });
                 continue;
             }
-            rows.Add(new ExtractRow(record.Line, values!));
+            rows.Add(new ExtractRow(record.Line, values!) { File = record.File, Origin = record.Origin });
         }
         return (rows, read);
     }
@@ -105,6 +118,8 @@ public sealed class ExtractReader
     {
         ChildId = spec.Columns.Any(c => c.Name == "child_id") ? row.Text(spec.IndexOf("child_id")) : null,
         LastModified = spec.Columns.Any(c => c.Name == "last_modified") ? row.Timestamp(spec.IndexOf("last_modified")) : null,
+        File = row.File ?? q.File,
+        Origin = row.Origin,
     };
 
     /// <summary>Row-alone checks; the first failing check is the reason: required, formats, codes, future timestamps, end before start.</summary>
@@ -227,7 +242,7 @@ public sealed class ExtractReader
         foreach (var (row, winner) in losers.OrderBy(l => l.Row.Line))
         {
             quarantine.Add(WithRowContext(new QuarantinedRow(spec.Name, file, row.Line, string.Join("+", spec.Key),
-                $"duplicate {string.Join("+", spec.Key)} '{KeyOf(spec, row).Replace('\u001f', '+')}': line {winner.Line} has the later last_modified", RawOf(spec, row)), spec, row));
+                $"duplicate {string.Join("+", spec.Key)} '{KeyOf(spec, row).Replace('\u001f', '+')}': {Place(winner, file)} has the later last_modified", RawOf(spec, row)), spec, row));
         }
         return rows.Where(r => !lost.Contains(r)).ToList();
     }
@@ -299,11 +314,14 @@ public sealed class ExtractReader
                 }
                 rejected.Add(episode);
                 quarantine.Add(WithRowContext(new QuarantinedRow(spec.Name, file, episode.Line, "start_date",
-                    $"episode overlaps episode '{clash.Text(id)}' (line {clash.Line}) of the same child", RawOf(spec, episode)), spec, episode));
+                    $"episode overlaps episode '{clash.Text(id)}' ({Place(clash, file)}) of the same child", RawOf(spec, episode)), spec, episode));
             }
         }
         return rejected.Count == 0 ? rows : rows.Where(r => !rejected.Contains(r)).ToList();
     }
+
+    /// <summary>"line N" of the table's file, or "file line N" when the table's rows come from several files.</summary>
+    private static string Place(ExtractRow row, string tableFile) => row.File is { } f && f != tableFile ? $"{f} line {row.Line}" : $"line {row.Line}";
 
     /// <summary>Rebuilds a CSV line of the row's values for the quarantine (the raw text is not kept for loaded rows).</summary>
     private static string RawOf(TableSpec spec, ExtractRow row)

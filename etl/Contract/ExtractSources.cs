@@ -1,6 +1,11 @@
+using ChildrensWarehouse.Returns;
+
 namespace ChildrensWarehouse.Contract;
 
-/// <summary>Picks the row source named by --source: <c>sql:</c> followed by a connection string, or a CSV extract folder.</summary>
+/// <summary>
+/// Picks the row source named by --source: <c>sql:</c> followed by a connection string, statutory returns
+/// (<c>903:DIR;cin:FILE.xml;...</c>, see <see cref="ReturnSourceSpec"/>), or a CSV extract folder.
+/// </summary>
 public static class ExtractSources
 {
     public const string SqlPrefix = "sql:";
@@ -8,9 +13,13 @@ public static class ExtractSources
     public static bool IsSql(string source) => source.StartsWith(SqlPrefix, StringComparison.OrdinalIgnoreCase);
 
     public static IExtractRowSource Open(string source) =>
-        IsSql(source) ? new SqlExtractSource(source[SqlPrefix.Length..]) : new CsvExtractSource(source);
+        IsSql(source) ? new SqlExtractSource(source[SqlPrefix.Length..])
+        : ReturnSourceSpec.IsReturns(source) ? new ReturnsExtractSource(source)
+        : new CsvExtractSource(source);
 
-    /// <summary>The source as recorded in the run audit and shown in messages: a full folder path, or a SQL source without its password.</summary>
+    /// <summary>The source as recorded in the run audit and shown in messages: a full folder path, the returns with full paths, or a SQL source without its password.</summary>
     public static string Describe(string source) =>
-        IsSql(source) ? SqlPrefix + Warehouse.ConnectionStrings.Redact(source[SqlPrefix.Length..]) : Path.GetFullPath(source);
+        IsSql(source) ? SqlPrefix + Warehouse.ConnectionStrings.Redact(source[SqlPrefix.Length..])
+        : ReturnSourceSpec.IsReturns(source) ? ReturnSourceSpec.Parse(source).Describe()
+        : Path.GetFullPath(source);
 }

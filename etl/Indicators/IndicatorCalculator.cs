@@ -65,6 +65,7 @@ public sealed class IndicatorCalculator
     public static IReadOnlyCollection<string> ImplementedCodes => Indicators.Keys.Order(StringComparer.Ordinal).ToList();
 
     private readonly IReadOnlyDictionary<string, IndicatorDefinition> _definitions;
+    private readonly IReadOnlyDictionary<string, string> _unavailable;
     private readonly Dictionary<string, (decimal[] Numerator, decimal[] Denominator)> _cells = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int[]> _caseloads = new(StringComparer.Ordinal);
     private readonly List<KpiMember> _members = [];
@@ -78,9 +79,11 @@ public sealed class IndicatorCalculator
     public RuleSettings Rules { get; }
     public CouncilRecords Council { get; }
 
+    /// <param name="unavailable">Indicators the source cannot support, with the reason (<see cref="IndicatorInputs.Unavailable"/>): not computed, reported empty.</param>
     public IndicatorCalculator(ReportingPeriods periods, WorkingDayCalendar calendar, RuleSettings rules, CouncilRecords council,
-        IReadOnlyDictionary<string, IndicatorDefinition> definitions)
+        IReadOnlyDictionary<string, IndicatorDefinition> definitions, IReadOnlyDictionary<string, string>? unavailable = null)
     {
+        _unavailable = unavailable ?? new Dictionary<string, string>();
         Periods = periods;
         Calendar = calendar;
         Rules = rules;
@@ -103,7 +106,7 @@ public sealed class IndicatorCalculator
         _workers = null;
         foreach (var (code, indicator) in Indicators)
         {
-            if (indicator.PerChild is null) continue;
+            if (indicator.PerChild is null || _unavailable.ContainsKey(code)) continue;
             _code = code;
             indicator.PerChild(facts, this);
         }
@@ -217,7 +220,7 @@ public sealed class IndicatorCalculator
         if (_finished) return;
         foreach (var (code, indicator) in Indicators)
         {
-            if (indicator.Council is null) continue;
+            if (indicator.Council is null || _unavailable.ContainsKey(code)) continue;
             _code = code;
             indicator.Council(this);
         }
@@ -238,13 +241,21 @@ public sealed class IndicatorCalculator
         }
     }
 
-    /// <summary>All rows, ordered ordinally by code then period_end; rates take the population as denominator.</summary>
+    /// <summary>
+    /// All rows, ordered ordinally by code then period_end; rates take the population as denominator. An indicator the
+    /// source cannot support gives rows with no numbers and the reason.
+    /// </summary>
     public IReadOnlyList<KpiRow> Results(Population population, KpiReference? reference = null)
     {
         Finish();
         var rows = new List<KpiRow>();
         foreach (var code in ImplementedCodes)
         {
+            if (_unavailable.TryGetValue(code, out var reason))
+            {
+                rows.AddRange(MonthEnds.Select(e => KpiRow.NotAvailable(code, e, reason)));
+                continue;
+            }
             var definition = _definitions[code];
             var (numerator, denominator) = _cells[code];
             for (var i = 0; i < MonthEnds.Count; i++)

@@ -4,10 +4,16 @@ namespace ChildrensWarehouse.Indicators;
 
 /// <summary>
 /// One row of the output contract (KPIS.md): indicator_code, period_end, numerator, denominator, value.
-/// Numbers are already rounded to 4 decimals half away from zero, as written out.
+/// Numbers are already rounded to 4 decimals half away from zero, as written out. An indicator the source cannot support
+/// has no numbers at all (numerator, denominator and value null) and says why in <see cref="Availability"/>.
 /// </summary>
-public sealed record KpiRow(string IndicatorCode, DateOnly PeriodEnd, decimal Numerator, decimal? Denominator, decimal? Value)
+public sealed record KpiRow(string IndicatorCode, DateOnly PeriodEnd, decimal? Numerator, decimal? Denominator, decimal? Value)
 {
+    /// <summary>Null when computed; else why the source cannot support the indicator ("not available from this source: ...").</summary>
+    public string? Availability { get; init; }
+
+    public static KpiRow NotAvailable(string code, DateOnly periodEnd, string reason) => new(code, periodEnd, null, null, null) { Availability = reason };
+
     /// <summary>The target valid at the period end (targets.csv), its amber tolerance and, for band indicators, the upper bound.</summary>
     public decimal? Target { get; init; }
     public decimal? AmberTolerance { get; init; }

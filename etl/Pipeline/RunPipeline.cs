@@ -43,7 +43,11 @@ public sealed record RunSummary(
     IReadOnlyList<KpiRow> Kpis,
     string WarehousePath,
     long ChildrenRewritten,
-    long StagedRowsChanged);
+    long StagedRowsChanged)
+{
+    /// <summary>For a source in another layout (the statutory returns): every row of its files, loaded, quarantined or not used.</summary>
+    public IReadOnlyList<SourceFileAccounting> SourceAccounting { get; init; } = [];
+}
 
 /// <summary>
 /// One run of the pipeline (DESIGN.md "Flow"): read + validate -> stage -> derive -> facts -> indicators -> publish.
@@ -158,7 +162,8 @@ public sealed class RunPipeline(ILogger log)
         };
         var council = view.Council(extract);
         var periods = ReportingPeriods.Ending(asAt, request.Months);
-        IndicatorCalculator NewCalculator() => new(periods, calendar, request.Rules, council, IndicatorDictionary.All);
+        var unavailable = IndicatorInputs.Unavailable(extract.Coverage);
+        IndicatorCalculator NewCalculator() => new(periods, calendar, request.Rules, council, IndicatorDictionary.All, unavailable);
         var pseudonyms = Pseudonymiser.FromConfiguration(request.PseudonymSalt, request.WarehousePath);
         var outputs = new ChildOutputs(la, runId, request.Rules, calendar, periods,
             council.Workers.ToDictionary(w => w.WorkerId, w => w.TeamId, StringComparer.Ordinal), ChildOutputs.ChildRows(extract, runId, pseudonyms));
@@ -211,6 +216,7 @@ public sealed class RunPipeline(ILogger log)
         Begin("aggregate");
         var kpis = calculator.Results(population, KpiReference.From(extract));
         warehouse.DeleteCouncilRows(la, "fact", "kpi_month");
+        warehouse.DeleteCouncilRows(la, "fact", "kpi_availability");
         warehouse.WriteKpis(la, asAt, runId, kpis);
         // Council-wide drill-through members (workers, carers) belong to no child: always rewritten.
         warehouse.DeleteCouncilRows(la, "fact", "kpi_member", whereNullColumn: "child_id");
@@ -227,7 +233,9 @@ public sealed class RunPipeline(ILogger log)
         warehouse.WriteRun(new RunRecord(runId, la, mode, ExtractSources.Describe(request.SourceFolder), startedAt, DateTime.Now, "succeeded", asAt,
             manifest.ExtractedAt, accounting.Sum(a => a.Read), accounting.Sum(a => a.Loaded), accounting.Sum(a => a.Quarantined),
             request.Rules.RulebookVersion, request.Rules.ToJson(),
-            JsonSerializer.Serialize(accounting.ToDictionary(a => a.Table, a => new[] { a.Read, a.Loaded, a.Quarantined })),
+            JsonSerializer.Serialize(accounting.ToDictionary(a => a.Table, a => new[] { a.Read, a.Loaded, a.Quarantined })
+                .Concat(extract.SourceAccounting.Select(a => KeyValuePair.Create($"{a.File} ({a.Table})", new[] { a.Read, a.Loaded, a.Quarantined, a.NotUsedCount })))
+                .ToDictionary()),
             JsonSerializer.Serialize(timings.ToDictionary(t => t.Item1, t => Math.Round(t.Item2.TotalSeconds, 3))), null,
             Watermark: manifest.ExtractedAt, ChildrenRederived: rewrite.Count));
         cancellationToken.ThrowIfCancellationRequested();
@@ -235,7 +243,8 @@ public sealed class RunPipeline(ILogger log)
         Done("publish");
         log.Information("Run {RunId} ({Mode}) published: {Children} children rewritten, {Staged} staging rows changed", runId, mode, rewrite.Count, stagedChanges);
         return new RunSummary(runId, mode, manifest, asAt, accounting, timings, extract.Warnings, kpis, WarehouseTarget.Parse(request.WarehousePath).Location,
-            rewrite.Count, stagedChanges);
+            rewrite.Count, stagedChanges)
+        { SourceAccounting = extract.SourceAccounting };
     }
 
     public static WorkingDayCalendar Calendar(Extract extract)

@@ -25,10 +25,14 @@ public static class KpiStore
             new { la = laCode });
         if (periods.Count == 0) return [];
         var from = periods[Math.Min(months, periods.Count) - 1];
-        return db.Query<(string Code, DateTime PeriodEnd, decimal Numerator, decimal? Denominator, decimal? Value)>(
+        var computed = db.Query<(string Code, DateTime PeriodEnd, decimal Numerator, decimal? Denominator, decimal? Value)>(
             $"SELECT indicator_code, {db.Timestamp("period_end")} AS period_end, numerator, denominator, value FROM fact.kpi_month WHERE la_code = @la AND period_end >= @from",
             new { la = laCode, from })
-            .Select(r => new KpiRow(r.Code, DateOnly.FromDateTime(r.PeriodEnd), r.Numerator, r.Denominator, r.Value))
+            .Select(r => new KpiRow(r.Code, DateOnly.FromDateTime(r.PeriodEnd), r.Numerator, r.Denominator, r.Value));
+        // Indicators the source could not support: the contract's rows, with no numbers, and the reason.
+        var notAvailable = db.Query<(string Code, string Reason)>("SELECT indicator_code, reason FROM fact.kpi_availability WHERE la_code = @la", new { la = laCode })
+            .SelectMany(a => periods.Where(p => p >= from).Select(p => KpiRow.NotAvailable(a.Code, DateOnly.FromDateTime(p), a.Reason)));
+        return computed.Concat(notAvailable)
             .OrderBy(r => r.IndicatorCode, StringComparer.Ordinal).ThenBy(r => r.PeriodEnd)
             .ToList();
     }

@@ -72,11 +72,19 @@ public static class WarehouseLoader
             d.Code, d.Chart, d.Title, d.Window, d.Unit.ToString().ToLowerInvariant(), d.Polarity, d.Definition,
         }));
 
-    public static void WriteKpis(this IWarehouse warehouse, string laCode, DateTime asAt, long runId, IEnumerable<KpiRow> rows) =>
-        warehouse.Append("fact", "kpi_month", rows.Select(k => new object?[]
+    /// <summary>
+    /// The computed rows into fact.kpi_month; an indicator the source cannot support gets no rows there (no numbers, never
+    /// zeros) but one row in fact.kpi_availability with the reason.
+    /// </summary>
+    public static void WriteKpis(this IWarehouse warehouse, string laCode, DateTime asAt, long runId, IReadOnlyList<KpiRow> rows)
+    {
+        warehouse.Append("fact", "kpi_month", rows.Where(k => k.Availability is null).Select(k => new object?[]
         {
             laCode, k.IndicatorCode, k.PeriodEnd, k.Numerator, k.Denominator, k.Value, k.Target, k.AmberTolerance, k.TargetUpper, k.Rag, k.StatNeighbour, asAt, runId,
         }));
+        warehouse.Append("fact", "kpi_availability", rows.Where(k => k.Availability is not null)
+            .GroupBy(k => k.IndicatorCode).Select(g => new object?[] { laCode, g.Key, g.First().Availability, asAt, runId }));
+    }
 
     public static void WriteKpiMembers(this IWarehouse warehouse, string laCode, long runId, IEnumerable<KpiMember> members) =>
         warehouse.Append("fact", "kpi_member", members.Select(m => new object?[]

@@ -32,6 +32,9 @@ public sealed record ChartPageData(ChartDefinition Definition, IReadOnlyList<Ind
 /// <summary>A page for an indicator with no chart number.</summary>
 public sealed record IndicatorPageData(IndicatorInfo Indicator, IReadOnlyList<KpiPoint> Points);
 
+/// <summary>An indicator the council's source cannot support (mart.kpi_availability): shown with its reason, never as zero.</summary>
+public sealed record NotAvailableIndicator(IndicatorInfo Indicator, string Reason);
+
 /// <summary>Everything one pack shows, read from the warehouse by the definitions' datasets.</summary>
 public sealed record PackData(
     PackDefinition Pack,
@@ -46,6 +49,11 @@ public sealed record PackData(
     IReadOnlyList<IndicatorPageData> Extras,
     IReadOnlyList<DataQualityItem> DataQuality)
 {
+    /// <summary>Indicators the source cannot support, by code, with the reason.</summary>
+    public IReadOnlyList<NotAvailableIndicator> NotAvailable { get; init; } = [];
+
+    public string? NotAvailableReason(string code) => NotAvailable.FirstOrDefault(n => n.Indicator.Code == code)?.Reason;
+
     public DateOnly PeriodEnd => Parameters.PeriodEnd;
 
     /// <summary>The month slots of a trend of <paramref name="months"/> months ending with the period end (first days).</summary>
@@ -98,7 +106,16 @@ public sealed record PackData(
                 .ToList()
             : [];
 
-        return new PackData(definitions.Pack, parameters.LaCode, parameters, isPublic, identifiable, generatedAt, indicators, headline, charts, extras, dq);
+        var notAvailable = warehouse.HasView("mart", "kpi_availability")
+            ? warehouse.Run(Datasets.Availability(), parameters, cancellationToken).Each()
+                .Select(r => new NotAvailableIndicator(indicators.GetValueOrDefault(r.Text("indicator_code")!) ?? Unknown(r.Text("indicator_code")!), r.Text("reason") ?? ""))
+                .ToList()
+            : [];
+
+        return new PackData(definitions.Pack, parameters.LaCode, parameters, isPublic, identifiable, generatedAt, indicators, headline, charts, extras, dq)
+        {
+            NotAvailable = notAvailable,
+        };
     }
 
     private static int ChartOrder(IndicatorInfo i) => int.TryParse(i.Chart, out var n) ? n : int.MaxValue;

@@ -94,6 +94,9 @@ public sealed class WarehouseReader : IDisposable
         return reader;
     }
 
+    public bool HasView(string schema, string view) =>
+        _connection.ExecuteScalar<long>("SELECT count(*) FROM information_schema.tables WHERE table_schema = $s AND table_name = $v", new { s = schema, v = view }) > 0;
+
     public IReadOnlyList<string> Councils() => _connection.Query<string>(SqlDialect.ForDuckDb(Datasets.Councils().CommandText)).ToList();
 
     public IReadOnlyList<DateOnly> Periods(string laCode)

@@ -155,6 +155,16 @@ public static class Datasets
             """, fields);
     }
 
+    public const string AvailabilityName = "Availability";
+
+    /// <summary>The indicators the council's source cannot support, with the reason (mart.kpi_availability).</summary>
+    public static Dataset Availability() => new(AvailabilityName, """
+        SELECT a.indicator_code, a.title, a.chart, a.reason
+        FROM mart.kpi_availability AS a
+        WHERE a.la_code = @LaCode
+        ORDER BY a.indicator_code
+        """, [new("indicator_code", S), new("title", S), new("chart", S), new("reason", S)]);
+
     public static Dataset Councils() => new(CouncilsName, """
         SELECT DISTINCT k.la_code
         FROM mart.kpi_month AS k

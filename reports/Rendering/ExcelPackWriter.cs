@@ -21,6 +21,19 @@ public static class ExcelPackWriter
             .OrderBy(x => x.Info.Code, StringComparer.Ordinal);
         foreach (var (info, points) in series) Series(workbook.AddWorksheet(info.Code), info, points, disclosure);
         if (data.Pack.DataQuality) DataQuality(workbook.AddWorksheet("Data quality"), data, disclosure);
+        if (data.NotAvailable.Count > 0)
+        {
+            var sheet = workbook.AddWorksheet("Not available");
+            Header(sheet, 1, "Indicator", "Title", "Why");
+            var row = 2;
+            foreach (var n in data.NotAvailable)
+            {
+                Text(sheet.Cell(row, 1), n.Indicator.Code);
+                Text(sheet.Cell(row, 2), n.Indicator.Title);
+                Text(sheet.Cell(row, 3), n.Reason);
+                row++;
+            }
+        }
         workbook.SaveAs(path);
     }
 

@@ -113,6 +113,17 @@ public static class HtmlPackWriter
             sb.Append($"<td class=\"num\">{Html.Escape(disclosure.NumeratorText(h.Latest, unit))}</td><td class=\"num\">{Html.Escape(disclosure.DenominatorText(h.Latest, unit))}</td></tr>\n");
         }
         sb.Append("</tbody>\n</table>\n");
+        if (data.NotAvailable.Count > 0)
+        {
+            sb.Append("<table class=\"not-available\">\n<caption>Not available from this source (no numbers: the source holds none of what they are computed from)</caption>\n");
+            sb.Append("<thead><tr><th scope=\"col\">Indicator</th><th scope=\"col\">Title</th><th scope=\"col\">Chart</th><th scope=\"col\">Why</th></tr></thead>\n<tbody>\n");
+            foreach (var n in data.NotAvailable)
+            {
+                sb.Append($"<tr data-not-available=\"{Html.Escape(n.Indicator.Code)}\"><th scope=\"row\">{Html.Escape(n.Indicator.Code)}</th><td>{Html.Escape(n.Indicator.Title)}</td>");
+                sb.Append($"<td>{Html.Escape(n.Indicator.Chart ?? "–")}</td><td>{Html.Escape(n.Reason)}</td></tr>\n");
+            }
+            sb.Append("</tbody>\n</table>\n");
+        }
 
         sb.Append("<nav aria-label=\"Contents\"><h3>Contents</h3><ol>\n");
         foreach (var c in data.Charts) sb.Append($"<li><a href=\"#chart-{c.Definition.Chart}\">{Html.Escape(c.Definition.Heading)}</a></li>\n");
@@ -128,6 +139,13 @@ public static class HtmlPackWriter
         var model = ChartModel.For(page, months, disclosure);
         sb.Append($"<section class=\"page chart-page\" id=\"chart-{def.Chart}\" data-chart=\"{def.Chart}\" aria-labelledby=\"chart-{def.Chart}-title\">\n");
         sb.Append($"<h2 id=\"chart-{def.Chart}-title\">{Html.Escape(def.Heading)}</h2>\n");
+        foreach (var i in page.Indicators)
+        {
+            if (data.NotAvailableReason(i.Code) is { } reason)
+            {
+                sb.Append($"<p class=\"notice\" data-not-available=\"{Html.Escape(i.Code)}\">{Html.Escape(i.Code)}: {Html.Escape(reason)}.</p>\n");
+            }
+        }
         StatusLine(sb, page.Indicators, page.Points, data.PeriodEnd, disclosure);
         sb.Append("<figure>").Append(SvgCanvas.Render(model, ChartWidth, ChartHeight)).Append("</figure>\n");
         TrendTable(sb, def.Heading, page.Indicators, def.Series.Select(s => (s.Indicator, s.Label)).ToList(), page.Points, months, def.TargetLine, def.StatNeighbourLine, disclosure);

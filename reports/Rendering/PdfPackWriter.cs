@@ -314,7 +314,18 @@ public sealed class PdfPackWriter
             ];
         });
         Text(Margin, y + 10, "Headline: every indicator at " + Formats.LongDate(_data.PeriodEnd), 10, Palette.Ink, TextAnchor.Start, true);
-        Table(Margin, y + 14, columns, rows, 7.5, "Cover", "Headline");
+        y = Table(Margin, y + 14, columns, rows, 7.5, "Cover", "Headline");
+        if (_data.NotAvailable.Count > 0)
+        {
+            if (y + 40 > Bottom)
+            {
+                NewPage("Cover");
+                y = Margin;
+            }
+            Text(Margin, y + 18, "Not available from this source", 10, Palette.Ink, TextAnchor.Start, true);
+            Table(Margin, y + 22, [new("Code", 36), new("Title", 230), new("Why", PageWidth - 2 * Margin - 266)],
+                _data.NotAvailable.Select(n => (IReadOnlyList<Cell>)[new Cell(n.Indicator.Code, Bold: true), n.Indicator.Title, n.Reason]), 7.5, "Cover", "Not available from this source");
+        }
     }
 
     private void ChartPage(ChartPageData page)

@@ -5,7 +5,7 @@ namespace ChildrensWarehouse.Seeds;
 /// place in the generator that lists them; reference/bank_holidays.csv is written from here).
 /// Years outside the table are computed by the standard rules (used only for old history).
 /// </summary>
-internal static class BankHolidays
+public static class BankHolidays
 {
     public static readonly IReadOnlyList<(DateOnly Date, string Name)> EnglandAndWales =
     [

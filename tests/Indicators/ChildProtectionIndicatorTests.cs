@@ -5,7 +5,7 @@ namespace ChildrensWarehouse.Tests.Indicators;
 /// <summary>Child protection indicators with numerators and denominators worked out by hand.</summary>
 public class ChildProtectionIndicatorTests
 {
-    private static (decimal, decimal?, decimal?) Nums(ChildrensWarehouse.Indicators.KpiRow r) => (r.Numerator, r.Denominator, r.Value);
+    private static (decimal, decimal?, decimal?) Nums(ChildrensWarehouse.Indicators.KpiRow r) => (r.Numerator!.Value, r.Denominator, r.Value);
 
     private static TestExtract Plans()
     {

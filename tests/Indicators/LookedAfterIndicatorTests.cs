@@ -8,7 +8,7 @@ namespace ChildrensWarehouse.Tests.Indicators;
 /// <summary>Looked-after, health, education and permanence indicators; every expected number worked out by hand.</summary>
 public class LookedAfterIndicatorTests
 {
-    private static (decimal, decimal?, decimal?) Nums(KpiRow r) => (r.Numerator, r.Denominator, r.Value);
+    private static (decimal, decimal?, decimal?) Nums(KpiRow r) => (r.Numerator!.Value, r.Denominator, r.Value);
 
     private static void Episode(TestExtract x, string id, string child, string start, string? end, string rne = "S", string placement = "U1",
         string? ceased = null, string legal = "C2") =>
