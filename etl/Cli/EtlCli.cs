@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ChildrensWarehouse.Contract;
 using ChildrensWarehouse.Indicators;
 using ChildrensWarehouse.Pipeline;
 using ChildrensWarehouse.Rules;
@@ -108,30 +109,47 @@ public static class EtlCli
         {
             var request = Request(parse.GetValue(source)!, WarehouseCommands.Resolve(parse.GetValue(warehouse), Configuration()), parse.GetValue(asAt)) with { Incremental = parse.GetValue(incremental) };
             var logFolder = Path.Combine(parse.GetValue(outDir)!, "logs");
-            RunSummary summary;
+            // A folder of extracts (one subfolder per council) loads every council in one build, published together.
+            var councils = ExtractSources.CouncilFolders(request.SourceFolder) ?? [request.SourceFolder];
+            BatchSummary batch;
             if (Interactive(stdout))
             {
                 var log = Logger(stderr, logFolder, LogEventLevel.Warning);
-                summary = Spectre.Console.AnsiConsole.Status().Start("Reading the extract", ctx =>
-                    new RunPipeline(log).Run(request with { Progress = new InlineProgress<string>(stage => ctx.Status = $"{stage}...") }, ct));
+                batch = Spectre.Console.AnsiConsole.Status().Start("Reading the extract", ctx =>
+                    new RunPipeline(log).RunMany(request with { Progress = new InlineProgress<string>(stage => ctx.Status = $"{stage}...") }, councils, ct));
             }
             else
             {
-                summary = new RunPipeline(Logger(stderr, logFolder)).Run(request, ct);
+                batch = new RunPipeline(Logger(stderr, logFolder)).RunMany(request, councils, ct);
             }
-            RunSummaryPrinter.Print(summary, stdout);
-            if (WarehouseTarget.Parse(summary.WarehousePath).Engine == WarehouseEngine.SqlServer)
+            foreach (var run in batch.Runs)
+            {
+                RunSummaryPrinter.Print(batch.Runs.Count == 1 ? run with { Timings = run.Timings.Concat(batch.Timings).ToList() } : run, stdout);
+            }
+            if (batch.Runs.Count > 1)
+            {
+                stdout.WriteLine($"{batch.Runs.Count} councils loaded and published together:");
+                foreach (var (stage, elapsed) in batch.Timings) stdout.WriteLine($"{stage,-28}{elapsed.TotalSeconds,10:0.000} s");
+                stdout.WriteLine();
+            }
+            var warehousePath = batch.Runs[0].WarehousePath;
+            if (WarehouseTarget.Parse(warehousePath).Engine == WarehouseEngine.SqlServer)
             {
                 stdout.WriteLine("Pack: not written (the built-in renderer reads a DuckDB warehouse; on SQL Server use the RDL reports)");
             }
             else
             {
-                var clock = System.Diagnostics.Stopwatch.StartNew();
-                var pack = ChildrensWarehouse.Reports.PackRenderer.Render(new ChildrensWarehouse.Reports.PackOptions
+                foreach (var run in batch.Runs)
                 {
-                    WarehousePath = summary.WarehousePath, OutputFolder = Path.Combine(parse.GetValue(outDir)!, "pack"), LaCode = summary.Manifest.LaCode,
-                }, ct);
-                stdout.WriteLine($"Pack: {pack.HtmlPath} (and pack.pdf, pack.xlsx, dq.csv, rdl/) in {clock.Elapsed.TotalSeconds:0.000} s");
+                    var clock = System.Diagnostics.Stopwatch.StartNew();
+                    var packFolder = Path.Combine(parse.GetValue(outDir)!, "pack");
+                    var pack = ChildrensWarehouse.Reports.PackRenderer.Render(new ChildrensWarehouse.Reports.PackOptions
+                    {
+                        WarehousePath = warehousePath, LaCode = run.Manifest.LaCode,
+                        OutputFolder = batch.Runs.Count == 1 ? packFolder : Path.Combine(packFolder, run.Manifest.LaCode),
+                    }, ct);
+                    stdout.WriteLine($"Pack: {pack.HtmlPath} (and pack.pdf, pack.xlsx, dq.csv, rdl/) in {clock.Elapsed.TotalSeconds:0.000} s");
+                }
             }
             return Task.FromResult(ExitCodes.Success);
         });

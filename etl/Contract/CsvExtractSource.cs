@@ -23,6 +23,14 @@ public sealed class CsvExtractSource(string folder, bool flatReference = false) 
     /// <summary>The table's file under the folder: reference/name.csv, or name.csv for a folder of reference files alone (<c>flatReference</c>).</summary>
     public string Location(TableSpec table) => flatReference && table.IsReference ? table.Name + ".csv" : table.RelativePath;
 
+    public bool ReadsInParallel => true;
+
+    public long SizeHint(TableSpec table)
+    {
+        var file = new FileInfo(Path.Combine(Folder, Location(table)));
+        return file.Exists ? file.Length : 0;
+    }
+
     public Manifest ReadManifest() => ReadManifest(Folder);
 
     public static Manifest ReadManifest(string folder)

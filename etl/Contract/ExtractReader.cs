@@ -33,10 +33,36 @@ public sealed class ExtractReader
 
         var quarantine = new List<QuarantinedRow>();
         var tables = new Dictionary<string, TableData>();
-        foreach (var spec in specs)
+        // Parsing and the per-row checks of each table are independent: a source that allows it reads its tables on
+        // every core. The checks across rows and tables (duplicates, parents, overlaps) then run in contract order,
+        // so the quarantine comes out in the same order either way.
+        var parsed = new (List<ExtractRow> Rows, long Read, List<QuarantinedRow> Quarantine)[specs.Count];
+        void Parse(int i)
         {
+            var rowQuarantine = new List<QuarantinedRow>();
+            var (rows, read) = ReadRows(source, specs[i], manifest, rowQuarantine, cancellationToken);
+            parsed[i] = (rows, read, rowQuarantine);
+        }
+        if (source.ReadsInParallel)
+        {
+            // Largest files first, so the cores finish together.
+            var order = Enumerable.Range(0, specs.Count).OrderByDescending(i => source.SizeHint(specs[i])).ToArray();
+            try
+            {
+                Parallel.ForEach(order, new ParallelOptions { CancellationToken = cancellationToken }, Parse);
+            }
+            catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            }
+        }
+        for (var i = 0; i < specs.Count; i++)
+        {
+            var spec = specs[i];
             cancellationToken.ThrowIfCancellationRequested();
-            var (rows, read) = ReadRows(source, spec, manifest, quarantine, cancellationToken);
+            if (!source.ReadsInParallel) Parse(i);
+            var (rows, read, rowQuarantine) = parsed[i];
+            quarantine.AddRange(rowQuarantine);
             var kept = spec.IsReference ? RejectDuplicateReferenceKeys(spec, rows, source.Location(spec)) : Deduplicate(spec, rows, quarantine, source.Location(spec));
             kept = CheckForeignKeys(spec, kept, tables, quarantine, source.Location(spec));
             if (spec.Name == "cla_episodes")

@@ -40,6 +40,12 @@ public interface IExtractRowSource
     /// <summary>The table's records in source order (which breaks ties between duplicates: the later one wins).</summary>
     IEnumerable<SourceRecord> Records(TableSpec table, CancellationToken cancellationToken);
 
+    /// <summary>True when <see cref="Records"/> may be called for different tables at once (files; not one database connection).</summary>
+    bool ReadsInParallel => false;
+
+    /// <summary>A rough size of a table (bytes of its file), to start the largest first when reading in parallel.</summary>
+    long SizeHint(TableSpec table) => 0;
+
     /// <summary>What the source can fill: null = every table and column of the contract (a case-system extract).</summary>
     SourceCoverage? Coverage => null;
 

@@ -22,4 +22,15 @@ public static class ExtractSources
         IsSql(source) ? SqlPrefix + Warehouse.ConnectionStrings.Redact(source[SqlPrefix.Length..])
         : ReturnSourceSpec.IsReturns(source) ? ReturnSourceSpec.Parse(source).Describe()
         : Path.GetFullPath(source);
+
+    /// <summary>
+    /// A folder of extracts (a regional or national load): a folder with no manifest.json of its own whose subfolders
+    /// each hold one, in name order. Null for any other source.
+    /// </summary>
+    public static IReadOnlyList<string>? CouncilFolders(string source)
+    {
+        if (IsSql(source) || ReturnSourceSpec.IsReturns(source) || !Directory.Exists(source) || File.Exists(Path.Combine(source, "manifest.json"))) return null;
+        var folders = Directory.GetDirectories(source).Where(d => File.Exists(Path.Combine(d, "manifest.json"))).Order(StringComparer.Ordinal).ToList();
+        return folders.Count > 0 ? folders : null;
+    }
 }

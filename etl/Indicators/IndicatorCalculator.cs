@@ -229,8 +229,16 @@ public sealed class IndicatorCalculator
 
     public int MemberCount => _members.Count;
 
-    /// <summary>The members added since <paramref name="count"/> members were held (one child's, right after its Add).</summary>
-    public IReadOnlyList<KpiMember> MembersSince(int count) => _members.GetRange(count, _members.Count - count);
+    /// <summary>
+    /// The members added since <paramref name="count"/> members were held (one child's, right after its Add), forgotten
+    /// here: a pipeline that writes each child's members as it goes holds none.
+    /// </summary>
+    public IReadOnlyList<KpiMember> TakeMembersSince(int count)
+    {
+        var taken = _members.GetRange(count, _members.Count - count);
+        _members.RemoveRange(count, taken.Count);
+        return taken;
+    }
 
     public IReadOnlyList<KpiMember> Members
     {

@@ -49,28 +49,46 @@ public sealed record RunSummary(
     public IReadOnlyList<SourceFileAccounting> SourceAccounting { get; init; } = [];
 }
 
+/// <summary>What a load of several councils' extracts did: one summary per council, and the stages run once for all.</summary>
+public sealed record BatchSummary(IReadOnlyList<RunSummary> Runs, IReadOnlyList<(string Stage, TimeSpan Elapsed)> Timings);
+
 /// <summary>
-/// One run of the pipeline (DESIGN.md "Flow"): read + validate -> stage -> derive -> facts -> indicators -> publish.
-/// Everything is built into a copy of the warehouse; only a run that succeeded is published. Cancellation is
-/// honoured between stages and tables (safe points): a cancelled run publishes nothing.
+/// One run of the pipeline (DESIGN.md "Flow"): read + validate -> stage -> derive and load facts -> indicators -> data
+/// tests -> publish. Everything is built into a copy of the warehouse; only a run that succeeded is published.
+/// Cancellation is honoured between stages, tables and children (safe points): a cancelled run publishes nothing.
+/// Several councils' extracts (a regional or national load) go into one build, published together: all or none.
+/// Each child is derived, its rows appended and then forgotten (children are shared out over the cores, their rows
+/// written in order by one writer), so memory holds one council's extract, not its facts.
 /// An incremental run reads and validates the whole extract, stages only rows whose hash changed, re-evaluates every
 /// child in memory (pure and cheap) and rewrites only the children whose rows changed; a full run writes everything.
 /// Both write exactly the same rows (lineage aside), which the tests prove.
 /// </summary>
 public sealed class RunPipeline(ILogger log)
 {
+    /// <summary>The stage in which each child is derived and its rows appended (the two overlap).</summary>
+    public const string DeriveAndLoadStage = "derive and load facts";
+
     public RunSummary Run(RunRequest request, CancellationToken cancellationToken = default)
+    {
+        var batch = RunMany(request, [request.SourceFolder], cancellationToken);
+        var run = batch.Runs[0];
+        return run with { Timings = run.Timings.Concat(batch.Timings).ToList() };
+    }
+
+    /// <summary>Loads several extracts (one per council, <see cref="RunRequest.SourceFolder"/> ignored) in one build.</summary>
+    public BatchSummary RunMany(RunRequest request, IReadOnlyList<string> sources, CancellationToken cancellationToken = default)
     {
         var startedAt = DateTime.Now;
         string? laCode = null;
+        string? source = null;
         try
         {
-            return RunOnce(request, startedAt, la => laCode = la, cancellationToken);
+            return RunBatch(request, sources, startedAt, (la, from) => (laCode, source) = (la, from), cancellationToken);
         }
         catch (Exception e) when (laCode is not null && e is not (OperationCanceledException or WarehouseBusyException or ExtractUnusableException or CalendarRangeException)
                                   && !IsFileSystemFailure(e))
         {
-            RecordFailure(request, laCode, startedAt, e);
+            RecordFailure(request, laCode, source!, startedAt, e);
             throw;
         }
     }
@@ -83,7 +101,7 @@ public sealed class RunPipeline(ILogger log)
     /// A run that failed after reading its extract leaves the warehouse's contents as they were and adds one audit
     /// row (status failed, the error) so `status` shows it. Best effort: a warehouse that cannot be opened is left alone.
     /// </summary>
-    private void RecordFailure(RunRequest request, string laCode, DateTime startedAt, Exception error)
+    private void RecordFailure(RunRequest request, string laCode, string source, DateTime startedAt, Exception error)
     {
         if (!File.Exists(request.WarehousePath)) return;
         try
@@ -95,7 +113,7 @@ public sealed class RunPipeline(ILogger log)
                 INSERT INTO audit.etl_run (run_id, la_code, mode, source, started_at, ended_at, status, error)
                 SELECT coalesce(max(run_id), 0) + 1, $la, $mode, $source, $started, $ended, 'failed', $error FROM audit.etl_run
                 """,
-                new { la = laCode, mode = request.Incremental ? "incremental" : "full", source = ExtractSources.Describe(request.SourceFolder), started = startedAt, ended = DateTime.Now, error = error.Message });
+                new { la = laCode, mode = request.Incremental ? "incremental" : "full", source = ExtractSources.Describe(source), started = startedAt, ended = DateTime.Now, error = error.Message });
         }
         catch (Exception e) when (e is IOException or DuckDB.NET.Data.DuckDBException)
         {
@@ -103,39 +121,93 @@ public sealed class RunPipeline(ILogger log)
         }
     }
 
-    private RunSummary RunOnce(RunRequest request, DateTime startedAt, Action<string> councilKnown, CancellationToken cancellationToken)
+    /// <summary>Times the stages of one council, or of the batch.</summary>
+    private sealed class StageClock(RunRequest request, ILogger log, CancellationToken cancellationToken)
     {
-        var timings = new List<(string, TimeSpan)>();
-        var clock = Stopwatch.StartNew();
-        void Begin(string name)
+        private readonly Stopwatch _clock = new();
+        public List<(string, TimeSpan)> Timings { get; } = [];
+
+        public void Begin(string name)
         {
             cancellationToken.ThrowIfCancellationRequested();
             request.Progress?.Report(name);
-        }
-        void Done(string name)
-        {
-            timings.Add((name, clock.Elapsed));
-            log.Information("Stage {Stage} done in {Seconds:0.000} s", name, clock.Elapsed.TotalSeconds);
-            FaultInjection.StageDone(name);
-            clock.Restart();
+            _clock.Restart();
         }
 
-        Begin("read+validate");
-        var extract = new ExtractReader().Read(request.SourceFolder, cancellationToken);
+        public void Done(string name)
+        {
+            Timings.Add((name, _clock.Elapsed));
+            log.Information("Stage {Stage} done in {Seconds:0.000} s", name, _clock.Elapsed.TotalSeconds);
+            FaultInjection.StageDone(name);
+        }
+    }
+
+    private BatchSummary RunBatch(RunRequest request, IReadOnlyList<string> sources, DateTime startedAt, Action<string, string> councilKnown,
+        CancellationToken cancellationToken)
+    {
+        if (sources.Count == 0) throw new ArgumentException("no extract to load", nameof(sources));
+        IWarehouse? warehouse = null;
+        try
+        {
+            long firstRunId = 0;
+            var loaded = new List<(RunSummary Summary, RunRecord Record)>();
+            foreach (var source in sources)
+            {
+                var clock = new StageClock(request, log, cancellationToken);
+                var councilStarted = loaded.Count == 0 ? startedAt : DateTime.Now;
+                clock.Begin("read+validate");
+                var extract = new ExtractReader().Read(source, cancellationToken);
+                councilKnown(extract.Manifest.LaCode, source);
+                clock.Done("read+validate");
+                if (warehouse is null)
+                {
+                    // Opened once the first extract is known to be readable: an unusable extract touches nothing.
+                    warehouse = WarehouseFactory.OpenForBuild(request.WarehousePath, request.SchemaFolder, log);
+                    firstRunId = warehouse.NextRunId();
+                }
+                loaded.Add(LoadCouncil(warehouse, request, source, extract, firstRunId + loaded.Count, councilStarted, clock, cancellationToken));
+            }
+
+            var batchClock = new StageClock(request, log, cancellationToken);
+            batchClock.Begin("data tests");
+            warehouse!.RunDataTests(DataTests.Load(request.DataTestsFolder));
+            batchClock.Done("data tests");
+
+            batchClock.Begin("publish");
+            foreach (var (summary, record) in loaded)
+            {
+                var timings = summary.Timings.Concat(batchClock.Timings).ToDictionary(t => t.Item1, t => Math.Round(t.Item2.TotalSeconds, 3));
+                warehouse.WriteRun(record with { EndedAt = DateTime.Now, StageTimings = JsonSerializer.Serialize(timings) });
+            }
+            cancellationToken.ThrowIfCancellationRequested();
+            warehouse.Commit();
+            batchClock.Done("publish");
+            foreach (var (s, _) in loaded)
+            {
+                log.Information("Run {RunId} ({Mode}) of {LaCode} published: {Children} children rewritten, {Staged} staging rows changed",
+                    s.RunId, s.Mode, s.Manifest.LaCode, s.ChildrenRewritten, s.StagedRowsChanged);
+            }
+            return new BatchSummary(loaded.Select(l => l.Summary).ToList(), batchClock.Timings);
+        }
+        finally
+        {
+            warehouse?.Dispose();
+        }
+    }
+
+    private (RunSummary, RunRecord) LoadCouncil(IWarehouse warehouse, RunRequest request, string source, Extract extract, long runId, DateTime startedAt,
+        StageClock clock, CancellationToken cancellationToken)
+    {
         var manifest = extract.Manifest;
         var la = manifest.LaCode;
-        councilKnown(la);
         var asAt = request.AsAt ?? manifest.ExtractedAt;
         foreach (var warning in extract.Warnings) log.Warning("{Warning}", warning);
         log.Information("Read extract {LaCode}: {Rows} rows loaded, {Quarantined} quarantined",
             la, extract.Tables.Values.Sum(t => t.Rows.Count), extract.Quarantine.Count);
         var calendar = Calendar(extract);
         var population = PopulationOf(extract);
-        Done("read+validate");
 
-        Begin("stage");
-        using IWarehouse warehouse = WarehouseFactory.OpenForBuild(request.WarehousePath, request.SchemaFolder, log);
-        var runId = warehouse.NextRunId();
+        clock.Begin("stage");
         var previous = request.Incremental ? warehouse.LastSuccessfulRun(la) : null;
         var incremental = previous is not null;
         if (request.Incremental && !incremental) log.Information("No earlier successful run of {LaCode}: running in full", la);
@@ -149,9 +221,9 @@ public sealed class RunPipeline(ILogger log)
         warehouse.WriteQuarantine(runId, la, extract.Quarantine);
         warehouse.LoadDateDimension(calendar);
         warehouse.LoadIndicatorDimension(IndicatorDictionary.All.Values);
-        Done("stage");
+        clock.Done("stage");
 
-        Begin("derive");
+        clock.Begin(DeriveAndLoadStage);
         var view = new CaseView(asAt);
         var context = new DerivationContext
         {
@@ -163,57 +235,52 @@ public sealed class RunPipeline(ILogger log)
         var council = view.Council(extract);
         var periods = ReportingPeriods.Ending(asAt, request.Months);
         var unavailable = IndicatorInputs.Unavailable(extract.Coverage);
-        IndicatorCalculator NewCalculator() => new(periods, calendar, request.Rules, council, IndicatorDictionary.All, unavailable);
         var pseudonyms = Pseudonymiser.FromConfiguration(request.PseudonymSalt, request.WarehousePath);
         var outputs = new ChildOutputs(la, runId, request.Rules, calendar, periods,
             council.Workers.ToDictionary(w => w.WorkerId, w => w.TeamId, StringComparer.Ordinal), ChildOutputs.ChildRows(extract, runId, pseudonyms));
-        // The derivation is pure per child: children are shared out over the cores, each part with its own indicator
-        // tally, merged afterwards (sums and member lists; the order of children in the output is kept).
+        var stored = incremental ? warehouse.ChildStates(la) : new Dictionary<string, string>();
+        var childTables = outputs.TableNames;
+        var written = childTables.Append(("audit", "child_state")).ToList();
+        var rewritten = new List<string>();
+        var current = new HashSet<string>(StringComparer.Ordinal);
         var cases = view.Cases(extract).ToList();
-        var children = new ChildOutput[cases.Count];
+        // The derivation is pure per child: children are shared out over the cores, each part with its own indicator
+        // tally (merged afterwards: sums and the council-wide members), and each child's rows go, in the children's
+        // order, to one writer that appends those of the children whose rows changed (all of them in a full run).
         var parts = Math.Clamp(Environment.ProcessorCount, 1, 8);
-        var calculators = Enumerable.Range(0, parts).Select(_ => NewCalculator()).ToArray();
-        try
+        var calculators = Enumerable.Range(0, parts)
+            .Select(_ => new IndicatorCalculator(periods, calendar, request.Rules, council, IndicatorDictionary.All, unavailable)).ToArray();
+        using (var sink = warehouse.OpenAppenders(written))
         {
-            Parallel.For(0, parts, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = parts }, part =>
+            OrderedParallel.Run(cases.Count, parts, (part, i) =>
             {
                 var tally = calculators[part];
-                for (var i = part; i < cases.Count; i += parts)
+                var facts = ChildDerivation.Derive(cases[i], context);
+                var membersBefore = tally.MemberCount;
+                tally.Add(facts);
+                return outputs.For(facts, tally.TakeMembersSince(membersBefore));
+            }, child =>
+            {
+                current.Add(child.ChildId);
+                if (stored.TryGetValue(child.ChildId, out var hash) && hash == child.Hash) return;
+                rewritten.Add(child.ChildId);
+                for (var t = 0; t < child.Tables.Count; t++)
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    var facts = ChildDerivation.Derive(cases[i], context);
-                    var membersBefore = tally.MemberCount;
-                    tally.Add(facts);
-                    children[i] = outputs.For(facts, tally.MembersSince(membersBefore));
+                    foreach (var row in child.Tables[t].Rows) sink.Append(t, row);
                 }
-            });
+                sink.Append(child.Tables.Count, [la, child.ChildId, child.Hash, runId]);
+            }, cancellationToken);
         }
-        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        if (incremental)
         {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            // The rewritten children's earlier rows, and every row of children no longer in the extract.
+            warehouse.DeleteChildren(la, rewritten.Concat(stored.Keys.Where(id => !current.Contains(id))).ToList(), written, exceptRunId: runId);
         }
         var calculator = calculators[0];
         foreach (var other in calculators.Skip(1)) calculator.Merge(other);
-        Done("derive");
+        clock.Done(DeriveAndLoadStage);
 
-        Begin("load facts");
-        var stored = incremental ? warehouse.ChildStates(la) : new Dictionary<string, string>();
-        var rewrite = children.Where(c => !stored.TryGetValue(c.ChildId, out var h) || h != c.Hash).ToList();
-        if (incremental)
-        {
-            var current = children.Select(c => c.ChildId).ToHashSet(StringComparer.Ordinal);
-            var gone = stored.Keys.Where(id => !current.Contains(id));
-            warehouse.DeleteChildren(la, rewrite.Select(c => c.ChildId).Concat(gone).ToList(), outputs.TableNames.Append(("audit", "child_state")));
-        }
-        foreach (var (schema, table) in outputs.TableNames)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            warehouse.Append(schema, table, rewrite.SelectMany(c => c.Tables.Single(t => t.Schema == schema && t.Table == table).Rows));
-        }
-        warehouse.Append("audit", "child_state", rewrite.Select(c => new object?[] { la, c.ChildId, c.Hash, runId }));
-        Done("load facts");
-
-        Begin("aggregate");
+        clock.Begin("aggregate");
         var kpis = calculator.Results(population, KpiReference.From(extract));
         warehouse.DeleteCouncilRows(la, "fact", "kpi_month");
         warehouse.DeleteCouncilRows(la, "fact", "kpi_availability");
@@ -221,30 +288,21 @@ public sealed class RunPipeline(ILogger log)
         // Council-wide drill-through members (workers, carers) belong to no child: always rewritten.
         warehouse.DeleteCouncilRows(la, "fact", "kpi_member", whereNullColumn: "child_id");
         warehouse.Append("fact", "kpi_member", outputs.KpiMemberRows(calculator.Members.Where(m => m.ChildId is null)));
-        Done("aggregate");
+        clock.Done("aggregate");
 
-        Begin("data tests");
-        warehouse.RunDataTests(DataTests.Load(request.DataTestsFolder));
-        Done("data tests");
-
-        Begin("publish");
         var accounting = extract.Accounting;
         var mode = incremental ? "incremental" : "full";
-        warehouse.WriteRun(new RunRecord(runId, la, mode, ExtractSources.Describe(request.SourceFolder), startedAt, DateTime.Now, "succeeded", asAt,
+        var record = new RunRecord(runId, la, mode, ExtractSources.Describe(source), startedAt, null, "succeeded", asAt,
             manifest.ExtractedAt, accounting.Sum(a => a.Read), accounting.Sum(a => a.Loaded), accounting.Sum(a => a.Quarantined),
             request.Rules.RulebookVersion, request.Rules.ToJson(),
             JsonSerializer.Serialize(accounting.ToDictionary(a => a.Table, a => new[] { a.Read, a.Loaded, a.Quarantined })
                 .Concat(extract.SourceAccounting.Select(a => KeyValuePair.Create($"{a.File} ({a.Table})", new[] { a.Read, a.Loaded, a.Quarantined, a.NotUsedCount })))
                 .ToDictionary()),
-            JsonSerializer.Serialize(timings.ToDictionary(t => t.Item1, t => Math.Round(t.Item2.TotalSeconds, 3))), null,
-            Watermark: manifest.ExtractedAt, ChildrenRederived: rewrite.Count));
-        cancellationToken.ThrowIfCancellationRequested();
-        warehouse.Commit();
-        Done("publish");
-        log.Information("Run {RunId} ({Mode}) published: {Children} children rewritten, {Staged} staging rows changed", runId, mode, rewrite.Count, stagedChanges);
-        return new RunSummary(runId, mode, manifest, asAt, accounting, timings, extract.Warnings, kpis, WarehouseTarget.Parse(request.WarehousePath).Location,
-            rewrite.Count, stagedChanges)
+            null, null, Watermark: manifest.ExtractedAt, ChildrenRederived: rewritten.Count);
+        var summary = new RunSummary(runId, mode, manifest, asAt, accounting, clock.Timings, extract.Warnings, kpis,
+            WarehouseTarget.Parse(request.WarehousePath).Location, rewritten.Count, stagedChanges)
         { SourceAccounting = extract.SourceAccounting };
+        return (summary, record);
     }
 
     public static WorkingDayCalendar Calendar(Extract extract)

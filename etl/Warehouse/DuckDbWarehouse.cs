@@ -117,27 +117,47 @@ public sealed class DuckDbWarehouse : IWarehouse
         using var appender = Connection.CreateAppender(schema, table);
         foreach (var values in rows)
         {
-            var row = appender.CreateRow();
-            foreach (var value in values)
-            {
-                switch (value)
-                {
-                    case null: row.AppendNullValue(); break;
-                    case string s: row.AppendValue(s); break;
-                    case DateOnly d: row.AppendValue((DateOnly?)d); break;
-                    case DateTime t: row.AppendValue((DateTime?)t); break;
-                    case decimal m: row.AppendValue((decimal?)m); break;
-                    case long l: row.AppendValue((long?)l); break;
-                    case int i: row.AppendValue((int?)i); break;
-                    case bool b: row.AppendValue((bool?)b); break;
-                    default: throw new ArgumentException($"cannot append a {value.GetType().Name} to {schema}.{table}");
-                }
-            }
-            row.EndRow();
+            AppendRow(appender, schema, table, values);
             count++;
-            if (schema == "fact") Pipeline.FaultInjection.FactRowAppended();
         }
         return count;
+    }
+
+    private static void AppendRow(DuckDBAppender appender, string schema, string table, object?[] values)
+    {
+        var row = appender.CreateRow();
+        foreach (var value in values)
+        {
+            switch (value)
+            {
+                case null: row.AppendNullValue(); break;
+                case string s: row.AppendValue(s); break;
+                case DateOnly d: row.AppendValue((DateOnly?)d); break;
+                case DateTime t: row.AppendValue((DateTime?)t); break;
+                case decimal m: row.AppendValue((decimal?)m); break;
+                case long l: row.AppendValue((long?)l); break;
+                case int i: row.AppendValue((int?)i); break;
+                case bool b: row.AppendValue((bool?)b); break;
+                default: throw new ArgumentException($"cannot append a {value.GetType().Name} to {schema}.{table}");
+            }
+        }
+        row.EndRow();
+        if (schema == "fact") Pipeline.FaultInjection.FactRowAppended();
+    }
+
+    /// <summary>One open appender per table, written row by row as children are derived.</summary>
+    public IRowSink OpenAppenders(IReadOnlyList<(string Schema, string Table)> tables) => new AppenderSink(Connection, tables);
+
+    private sealed class AppenderSink(DuckDBConnection connection, IReadOnlyList<(string Schema, string Table)> tables) : IRowSink
+    {
+        private readonly DuckDBAppender[] _appenders = tables.Select(t => connection.CreateAppender(t.Schema, t.Table)).ToArray();
+
+        public void Append(int table, object?[] row) => AppendRow(_appenders[table], tables[table].Schema, tables[table].Table, row);
+
+        public void Dispose()
+        {
+            foreach (var appender in _appenders) appender.Dispose();
+        }
     }
 
     public void ReplaceAll(string schema, string table, IEnumerable<object?[]> rows)
@@ -198,14 +218,15 @@ public sealed class DuckDbWarehouse : IWarehouse
         Connection.Query<(string Child, string Hash)>("SELECT child_id, output_hash FROM audit.child_state WHERE la_code = $la", new { la = laCode })
             .ToDictionary(x => x.Child, x => x.Hash, StringComparer.Ordinal);
 
-    public void DeleteChildren(string laCode, IReadOnlyCollection<string> childIds, IEnumerable<(string Schema, string Table)> tables)
+    public void DeleteChildren(string laCode, IReadOnlyCollection<string> childIds, IEnumerable<(string Schema, string Table)> tables, long? exceptRunId = null)
     {
         if (childIds.Count == 0) return;
         WithKeys(childIds, () =>
         {
             foreach (var (schema, table) in tables)
             {
-                Connection.Execute($"DELETE FROM {schema}.\"{table}\" WHERE la_code = $la AND child_id IN (SELECT k FROM audit.etl_keys)", new { la = laCode });
+                Connection.Execute($"DELETE FROM {schema}.\"{table}\" WHERE la_code = $la AND child_id IN (SELECT k FROM audit.etl_keys)"
+                    + (exceptRunId is null ? "" : " AND run_id <> $run"), new { la = laCode, run = exceptRunId });
             }
         });
     }

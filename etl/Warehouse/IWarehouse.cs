@@ -39,8 +39,17 @@ public interface IWarehouse : IDisposable
     /// <summary>child_id -> output hash of the council's children as last written (audit.child_state).</summary>
     IReadOnlyDictionary<string, string> ChildStates(string laCode);
 
-    /// <summary>Deletes the council's rows of these children from the given tables (child_id column).</summary>
-    void DeleteChildren(string laCode, IReadOnlyCollection<string> childIds, IEnumerable<(string Schema, string Table)> tables);
+    /// <summary>
+    /// Deletes the council's rows of these children from the given tables (child_id column); with
+    /// <paramref name="exceptRunId"/>, keeps the rows that run wrote (a child's new rows, appended before its old ones go).
+    /// </summary>
+    void DeleteChildren(string laCode, IReadOnlyCollection<string> childIds, IEnumerable<(string Schema, string Table)> tables, long? exceptRunId = null);
+
+    /// <summary>
+    /// Bulk appends to several tables at once, row by row (table = index into <paramref name="tables"/>); the rows are
+    /// written by the time the sink is disposed. The default holds them and appends each table's at the end.
+    /// </summary>
+    IRowSink OpenAppenders(IReadOnlyList<(string Schema, string Table)> tables) => new BufferedSink(this, tables);
 
     /// <summary>Deletes the council's rows of a table that belong to no child (child_id null) or, with a null column, all of them.</summary>
     void DeleteCouncilRows(string laCode, string schema, string table, string? whereNullColumn = null);
@@ -53,4 +62,23 @@ public interface IWarehouse : IDisposable
 
     /// <summary>Publishes the unit of work.</summary>
     void Commit();
+}
+
+/// <summary>Rows for several tables, appended one at a time (<see cref="IWarehouse.OpenAppenders"/>).</summary>
+public interface IRowSink : IDisposable
+{
+    void Append(int table, object?[] row);
+}
+
+/// <summary>Holds each table's rows and appends them when disposed: for engines that keep the unit of work until the commit anyway.</summary>
+internal sealed class BufferedSink(IWarehouse warehouse, IReadOnlyList<(string Schema, string Table)> tables) : IRowSink
+{
+    private readonly List<object?[]>[] _rows = tables.Select(_ => new List<object?[]>()).ToArray();
+
+    public void Append(int table, object?[] row) => _rows[table].Add(row);
+
+    public void Dispose()
+    {
+        for (var t = 0; t < tables.Count; t++) warehouse.Append(tables[t].Schema, tables[t].Table, _rows[t]);
+    }
 }

@@ -41,8 +41,7 @@ public class CrashRecoveryTests
 
     [TestCase("read+validate", null)]
     [TestCase("stage", null)]
-    [TestCase("derive", null)]
-    [TestCase("load facts", null)]
+    [TestCase("derive and load facts", null)]
     [TestCase("aggregate", null)]
     [TestCase("data tests", null)]
     [TestCase("publish", null)]

@@ -52,7 +52,7 @@ public class PersonalDataTests
             Console.SetError(original);
         }
         var logs = string.Join("\n", Directory.GetFiles(dir.File("out/logs")).Select(File.ReadAllText)) + console + stdout + stderr;
-        Assert.That(logs, Does.Contain("Stage derive done"), "the log was captured");
+        Assert.That(logs, Does.Contain("Stage derive and load facts done"), "the log was captured");
         foreach (var secret in new[] { "O'Hara", "Zimmerman", "DROP TABLE dim.child", "onerror", "Quist", "9990000018", "2009-03-17", "31/12/2010" })
         {
             Assert.That(logs, Does.Not.Contain(secret));

@@ -105,7 +105,7 @@ public class WorkerTests
         RunRequest Request(CancellationTokenSource? cancelAtDerive) => new()
         {
             SourceFolder = folder, WarehousePath = warehouse, Rules = new RuleSettings(), PseudonymSalt = "a fixed test salt of some length",
-            Progress = new ChildrensWarehouse.Cli.InlineProgress<string>(stage => { if (stage == "load facts") cancelAtDerive?.Cancel(); }),
+            Progress = new ChildrensWarehouse.Cli.InlineProgress<string>(stage => { if (stage == "aggregate") cancelAtDerive?.Cancel(); }),
         };
         new RunPipeline(Pipelines.QuietLog).Run(Request(null));
         var before = SHA256.HashData(await File.ReadAllBytesAsync(warehouse));

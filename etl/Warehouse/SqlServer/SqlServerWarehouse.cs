@@ -165,7 +165,7 @@ public sealed class SqlServerWarehouse : IWarehouse
             $"DELETE FROM stg.{TSqlNames.Bracket(table)} WHERE extract_la_code = @la AND row_key IN (SELECT k FROM #etl_keys)", new { la = laCode }, tx, commandTimeout: 0)));
     }
 
-    public void DeleteChildren(string laCode, IReadOnlyCollection<string> childIds, IEnumerable<(string Schema, string Table)> tables)
+    public void DeleteChildren(string laCode, IReadOnlyCollection<string> childIds, IEnumerable<(string Schema, string Table)> tables, long? exceptRunId = null)
     {
         if (childIds.Count == 0) return;
         var keys = childIds.ToList();
@@ -174,8 +174,8 @@ public sealed class SqlServerWarehouse : IWarehouse
         {
             foreach (var (schema, table) in targets)
             {
-                c.Execute($"DELETE FROM {TSqlNames.Bracket(schema)}.{TSqlNames.Bracket(table)} WHERE la_code = @la AND child_id IN (SELECT k FROM #etl_keys)",
-                    new { la = laCode }, tx, commandTimeout: 0);
+                c.Execute($"DELETE FROM {TSqlNames.Bracket(schema)}.{TSqlNames.Bracket(table)} WHERE la_code = @la AND child_id IN (SELECT k FROM #etl_keys)"
+                    + (exceptRunId is null ? "" : " AND run_id <> @run"), new { la = laCode, run = exceptRunId }, tx, commandTimeout: 0);
             }
         }));
     }
