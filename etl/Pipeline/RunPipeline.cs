@@ -27,6 +27,12 @@ public sealed record RunRequest
     public bool Incremental { get; init; }
     /// <summary>The folder holding data-tests.csv and data-tests/ (post-load data tests).</summary>
     public string DataTestsFolder { get; init; } = DataTests.DefaultFolder;
+    /// <summary>
+    /// DuckDB's memory limit while building (configuration Warehouse:DuckDbMemoryLimit): the buffer pool of a large
+    /// warehouse otherwise grows towards most of the machine's memory; beyond it DuckDB spills to disk.
+    /// </summary>
+    public string DuckDbMemoryLimit { get; init; } = DefaultDuckDbMemoryLimit;
+    public const string DefaultDuckDbMemoryLimit = "512MB";
     /// <summary>Told the name of each stage as it starts (progress display, tests).</summary>
     public IProgress<string>? Progress { get; init; }
 }
@@ -85,7 +91,7 @@ public sealed class RunPipeline(ILogger log)
         {
             return RunBatch(request, sources, startedAt, (la, from) => (laCode, source) = (la, from), cancellationToken);
         }
-        catch (Exception e) when (laCode is not null && e is not (OperationCanceledException or WarehouseBusyException or ExtractUnusableException or CalendarRangeException)
+        catch (Exception e) when (laCode is not null && e is not (OperationCanceledException or WarehouseBusyException or ExtractUnusableException or CalendarRangeException or ArgumentException)
                                   && !IsFileSystemFailure(e))
         {
             RecordFailure(request, laCode, source!, startedAt, e);
@@ -162,7 +168,7 @@ public sealed class RunPipeline(ILogger log)
                 if (warehouse is null)
                 {
                     // Opened once the first extract is known to be readable: an unusable extract touches nothing.
-                    warehouse = WarehouseFactory.OpenForBuild(request.WarehousePath, request.SchemaFolder, log);
+                    warehouse = WarehouseFactory.OpenForBuild(request.WarehousePath, request.SchemaFolder, log, request.DuckDbMemoryLimit);
                     firstRunId = warehouse.NextRunId();
                 }
                 loaded.Add(LoadCouncil(warehouse, request, source, extract, firstRunId + loaded.Count, councilStarted, clock, cancellationToken));

@@ -35,7 +35,7 @@ public sealed class DuckDbWarehouse : IWarehouse
     public static string LockPath(string publishedPath) => publishedPath + ".lock";
 
     /// <summary>Takes the single-run lock, copies the published warehouse (if any) to a build file and migrates it.</summary>
-    public static DuckDbWarehouse OpenForBuild(string publishedPath, string schemaFolder)
+    public static DuckDbWarehouse OpenForBuild(string publishedPath, string schemaFolder, string? memoryLimit = null)
     {
         publishedPath = Path.GetFullPath(publishedPath);
         var folder = Path.GetDirectoryName(publishedPath)!;
@@ -59,6 +59,18 @@ public sealed class DuckDbWarehouse : IWarehouse
             }
             var connection = new DuckDBConnection($"Data Source={buildPath}");
             connection.Open();
+            if (memoryLimit is not null)
+            {
+                try
+                {
+                    connection.Execute($"SET memory_limit = '{memoryLimit.Replace("'", "''")}'");
+                }
+                catch (DuckDBException e)
+                {
+                    connection.Dispose();
+                    throw new ArgumentException($"Warehouse:DuckDbMemoryLimit \"{memoryLimit}\" is not a memory size DuckDB accepts (e.g. 512MB, 2GB): {e.Message}");
+                }
+            }
             var warehouse = new DuckDbWarehouse(publishedPath, buildPath, runLock, connection);
             warehouse.Applied = SchemaMigrator.Migrate(connection, schemaFolder);
             return warehouse;

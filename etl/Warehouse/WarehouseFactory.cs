@@ -62,12 +62,12 @@ public sealed record WarehouseTarget(WarehouseEngine Engine, string Value)
 /// <summary>Opens the warehouse engine that a --warehouse value names (the one place that knows the engines).</summary>
 public static class WarehouseFactory
 {
-    public static IWarehouse OpenForBuild(string warehouse, string? schemaFolder = null, ILogger? log = null)
+    public static IWarehouse OpenForBuild(string warehouse, string? schemaFolder = null, ILogger? log = null, string? duckDbMemoryLimit = null)
     {
         var target = WarehouseTarget.Parse(warehouse);
         var folder = schemaFolder ?? target.DefaultSchemaFolder;
         return target.Engine == WarehouseEngine.DuckDb
-            ? DuckDbWarehouse.OpenForBuild(target.Value, folder)
+            ? DuckDbWarehouse.OpenForBuild(target.Value, folder, duckDbMemoryLimit)
             : SqlServerWarehouse.OpenForBuild(target.Value, folder, log: log);
     }
 

@@ -7,11 +7,14 @@ namespace ChildrensWarehouse.Warehouse;
 /// <summary>The rows of the shared tables (staging, quarantine, dimensions, KPIs), the same for every engine.</summary>
 public static class WarehouseLoader
 {
-    /// <summary>The staging rows of one table: council, source line, row key and row hash, then the values.</summary>
+    /// <summary>
+    /// The staging rows of one table: council, source line, row key and row hash, then the values. Built (and hashed)
+    /// on the other cores while the caller writes them, in the extract's order.
+    /// </summary>
     public static IEnumerable<(string Key, string Hash, object?[] Values)> StagingRows(Extract extract, TableSpec spec)
     {
         var la = extract.Manifest.LaCode;
-        foreach (var r in extract[spec.Name].Rows)
+        return extract[spec.Name].Rows.AsParallel().AsOrdered().Select(r =>
         {
             var values = new object?[r.Values.Length + 4];
             values[0] = la;
@@ -20,8 +23,8 @@ public static class WarehouseLoader
             Array.Copy(r.Values, 0, values, 4, r.Values.Length);
             var hash = new RowHash().Add(r.Line).Add(r.Values).Finish();
             values[3] = hash;
-            yield return ((string)values[2]!, hash, values);
-        }
+            return ((string)values[2]!, hash, values);
+        });
     }
 
     public static long Stage(this IWarehouse warehouse, Extract extract, TableSpec spec) =>
