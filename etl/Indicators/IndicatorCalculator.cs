@@ -104,6 +104,8 @@ public sealed class IndicatorCalculator
         if (_finished) throw new InvalidOperationException("the indicators are already finished");
         _child = facts;
         _workers = null;
+        _tally.Clear();
+        _caseTally.Clear();
         foreach (var (code, indicator) in Indicators)
         {
             if (indicator.PerChild is null || _unavailable.ContainsKey(code)) continue;
@@ -111,6 +113,71 @@ public sealed class IndicatorCalculator
             indicator.PerChild(facts, this);
         }
         _child = null;
+    }
+
+    // The last added child's contributions to the sums and the caseloads: stored with the child, so an incremental run
+    // adds them back (Replay) instead of deriving a child whose inputs did not change.
+    private readonly Dictionary<(string Code, int Period), (decimal Numerator, decimal Denominator)> _tally = [];
+    private readonly List<(string Worker, int Period)> _caseTally = [];
+
+    private void Tally(int period, decimal numerator, decimal denominator)
+    {
+        if (_child is null) return;
+        var key = (_code, period);
+        var (n, d) = _tally.GetValueOrDefault(key);
+        _tally[key] = (n + numerator, d + denominator);
+    }
+
+    /// <summary>The last added child's contributions to every indicator's sums and to the caseloads, as JSON.</summary>
+    public string LastChildTally()
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var json = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteStartArray("sums");
+            foreach (var ((code, period), (numerator, denominator)) in _tally)
+            {
+                json.WriteStartArray();
+                json.WriteStringValue(code);
+                json.WriteNumberValue(period);
+                json.WriteNumberValue(numerator);
+                json.WriteNumberValue(denominator);
+                json.WriteEndArray();
+            }
+            json.WriteEndArray();
+            json.WriteStartArray("caseloads");
+            foreach (var (worker, period) in _caseTally)
+            {
+                json.WriteStartArray();
+                json.WriteStringValue(worker);
+                json.WriteNumberValue(period);
+                json.WriteEndArray();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>Adds a child's contributions stored from an earlier run (<see cref="LastChildTally"/>) of the same periods.</summary>
+    public void Replay(string tally)
+    {
+        if (_finished) throw new InvalidOperationException("the indicators are already finished");
+        using var document = System.Text.Json.JsonDocument.Parse(tally);
+        foreach (var entry in document.RootElement.GetProperty("sums").EnumerateArray())
+        {
+            var cell = _cells[entry[0].GetString()!];
+            var period = entry[1].GetInt32();
+            cell.Numerator[period] += entry[2].GetDecimal();
+            cell.Denominator[period] += entry[3].GetDecimal();
+        }
+        foreach (var entry in document.RootElement.GetProperty("caseloads").EnumerateArray())
+        {
+            var worker = entry[0].GetString()!;
+            if (!_caseloads.TryGetValue(worker, out var loads)) _caseloads[worker] = loads = new int[MonthEnds.Count];
+            loads[entry[1].GetInt32()]++;
+        }
     }
 
     private string? CurrentChild => _child?.ChildId;
@@ -146,6 +213,7 @@ public sealed class IndicatorCalculator
         var cell = _cells[_code];
         cell.Denominator[period] += 1;
         if (inNumerator) cell.Numerator[period] += 1;
+        Tally(period, inNumerator ? 1 : 0, 1);
         Member(period, recordId, inNumerator, true, due, CurrentChild, WorkerAt(period));
     }
 
@@ -166,6 +234,7 @@ public sealed class IndicatorCalculator
         var cell = _cells[_code];
         cell.Denominator[period] += 1;
         if (inNumerator) cell.Numerator[period] += 1;
+        Tally(period, inNumerator ? 1 : 0, 1);
         Member(period, recordId, inNumerator, true, null, null, workerId);
     }
 
@@ -173,6 +242,7 @@ public sealed class IndicatorCalculator
     internal void AddNumerator(int period, decimal amount, string recordId)
     {
         _cells[_code].Numerator[period] += amount;
+        Tally(period, amount, 0);
         Member(period, recordId, true, false, null, CurrentChild, WorkerAt(period));
     }
 
@@ -182,6 +252,7 @@ public sealed class IndicatorCalculator
         var cell = _cells[_code];
         cell.Numerator[period] += value;
         cell.Denominator[period] += 1;
+        Tally(period, value, 1);
         Member(period, recordId, true, true, null, CurrentChild, workerId ?? WorkerAt(period));
     }
 
@@ -189,6 +260,7 @@ public sealed class IndicatorCalculator
     {
         if (!_caseloads.TryGetValue(workerId, out var loads)) _caseloads[workerId] = loads = new int[MonthEnds.Count];
         loads[period]++;
+        if (_child is not null) _caseTally.Add((workerId, period));
     }
 
     internal int Caseload(string workerId, int period) => _caseloads.TryGetValue(workerId, out var loads) ? loads[period] : 0;

@@ -7,7 +7,11 @@ using ChildrensWarehouse.Warehouse;
 namespace ChildrensWarehouse.Pipeline;
 
 /// <summary>Everything the warehouse holds for one child, table by table, and a hash of it (lineage left out).</summary>
-public sealed record ChildOutput(string ChildId, IReadOnlyList<(string Schema, string Table, IReadOnlyList<object?[]> Rows)> Tables, string Hash);
+public sealed record ChildOutput(string ChildId, IReadOnlyList<(string Schema, string Table, IReadOnlyList<object?[]> Rows)> Tables, string Hash)
+{
+    /// <summary>The child's contributions to the indicator sums (<see cref="Indicators.IndicatorCalculator.LastChildTally"/>).</summary>
+    public string Tally { get; init; } = "";
+}
 
 /// <summary>
 /// The per-child rows of every child-keyed table. The one list of them: a full run writes all children, an incremental

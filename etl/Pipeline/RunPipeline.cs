@@ -53,6 +53,9 @@ public sealed record RunSummary(
 {
     /// <summary>For a source in another layout (the statutory returns): every row of its files, loaded, quarantined or not used.</summary>
     public IReadOnlyList<SourceFileAccounting> SourceAccounting { get; init; } = [];
+
+    /// <summary>Children derived (all in a full run; in an incremental run those whose inputs changed).</summary>
+    public long ChildrenDerived { get; init; }
 }
 
 /// <summary>What a load of several councils' extracts did: one summary per council, and the stages run once for all.</summary>
@@ -190,8 +193,8 @@ public sealed class RunPipeline(ILogger log)
             batchClock.Done("publish");
             foreach (var (s, _) in loaded)
             {
-                log.Information("Run {RunId} ({Mode}) of {LaCode} published: {Children} children rewritten, {Staged} staging rows changed",
-                    s.RunId, s.Mode, s.Manifest.LaCode, s.ChildrenRewritten, s.StagedRowsChanged);
+                log.Information("Run {RunId} ({Mode}) of {LaCode} published: {Derived} children derived, {Children} rewritten, {Staged} staging rows changed",
+                    s.RunId, s.Mode, s.Manifest.LaCode, s.ChildrenDerived, s.ChildrenRewritten, s.StagedRowsChanged);
             }
             return new BatchSummary(loaded.Select(l => l.Summary).ToList(), batchClock.Timings);
         }
@@ -242,21 +245,34 @@ public sealed class RunPipeline(ILogger log)
         var periods = ReportingPeriods.Ending(asAt, request.Months);
         var unavailable = IndicatorInputs.Unavailable(extract.Coverage);
         var pseudonyms = Pseudonymiser.FromConfiguration(request.PseudonymSalt, request.WarehousePath);
+        var inputHashes = ChildInputs.InputHashes(extract, context.ContactsNamedByReferrals);
+        var contextHash = ChildInputs.ContextHash(extract, request.Rules, request.Months, asAt, pseudonyms, unavailable.Keys);
+        var stored = incremental ? warehouse.ChildStates(la) : new Dictionary<string, ChildState>();
+        // An incremental run in the same context as the last run (same program, rules, months, as-at date, council
+        // tables) re-derives only the children whose rows changed or whose contact times the as-at moment passed; the
+        // others' rows stay and their stored contributions are added back to the sums (ChildInputs).
+        HashSet<string>? derive = null;
+        if (incremental && previous!.ContextHash == contextHash && previous.AsAt is { } previousAsAt
+            && stored.Values.All(s => s.InputHash is not null && s.Tally is not null))
+        {
+            derive = inputHashes.Where(x => !stored.TryGetValue(x.Key, out var state) || state.InputHash != x.Value)
+                .Select(x => x.Key).ToHashSet(StringComparer.Ordinal);
+            derive.UnionWith(ChildInputs.ContactTimesPassed(extract, previousAsAt, asAt, request.Rules, calendar));
+        }
+        var toDerive = derive is null ? extract : ChildInputs.Restrict(extract, derive);
+        var cases = view.Cases(toDerive).ToList();
         var outputs = new ChildOutputs(la, runId, request.Rules, calendar, periods,
-            council.Workers.ToDictionary(w => w.WorkerId, w => w.TeamId, StringComparer.Ordinal), ChildOutputs.ChildRows(extract, runId, pseudonyms));
-        var stored = incremental ? warehouse.ChildStates(la) : new Dictionary<string, string>();
+            council.Workers.ToDictionary(w => w.WorkerId, w => w.TeamId, StringComparer.Ordinal), ChildOutputs.ChildRows(toDerive, runId, pseudonyms));
         var childTables = outputs.TableNames;
-        var written = childTables.Append(("audit", "child_state")).ToList();
         var rewritten = new List<string>();
-        var current = new HashSet<string>(StringComparer.Ordinal);
-        var cases = view.Cases(extract).ToList();
+        var states = new List<object?[]>();
         // The derivation is pure per child: children are shared out over the cores, each part with its own indicator
         // tally (merged afterwards: sums and the council-wide members), and each child's rows go, in the children's
         // order, to one writer that appends those of the children whose rows changed (all of them in a full run).
         var parts = Math.Clamp(Environment.ProcessorCount, 1, 8);
         var calculators = Enumerable.Range(0, parts)
             .Select(_ => new IndicatorCalculator(periods, calendar, request.Rules, council, IndicatorDictionary.All, unavailable)).ToArray();
-        using (var sink = warehouse.OpenAppenders(written))
+        using (var sink = warehouse.OpenAppenders(childTables))
         {
             OrderedParallel.Run(cases.Count, parts, (part, i) =>
             {
@@ -264,26 +280,36 @@ public sealed class RunPipeline(ILogger log)
                 var facts = ChildDerivation.Derive(cases[i], context);
                 var membersBefore = tally.MemberCount;
                 tally.Add(facts);
-                return outputs.For(facts, tally.TakeMembersSince(membersBefore));
+                return outputs.For(facts, tally.TakeMembersSince(membersBefore)) with { Tally = tally.LastChildTally() };
             }, child =>
             {
-                current.Add(child.ChildId);
-                if (stored.TryGetValue(child.ChildId, out var hash) && hash == child.Hash) return;
+                var inputHash = inputHashes[child.ChildId];
+                var before = stored.GetValueOrDefault(child.ChildId);
+                if (before is not null && before.OutputHash == child.Hash && before.InputHash == inputHash && before.Tally == child.Tally) return;
+                states.Add([la, child.ChildId, child.Hash, runId, inputHash, child.Tally]);
+                if (before?.OutputHash == child.Hash) return;
                 rewritten.Add(child.ChildId);
                 for (var t = 0; t < child.Tables.Count; t++)
                 {
                     foreach (var row in child.Tables[t].Rows) sink.Append(t, row);
                 }
-                sink.Append(child.Tables.Count, [la, child.ChildId, child.Hash, runId]);
             }, cancellationToken);
-        }
-        if (incremental)
-        {
-            // The rewritten children's earlier rows, and every row of children no longer in the extract.
-            warehouse.DeleteChildren(la, rewritten.Concat(stored.Keys.Where(id => !current.Contains(id))).ToList(), written, exceptRunId: runId);
         }
         var calculator = calculators[0];
         foreach (var other in calculators.Skip(1)) calculator.Merge(other);
+        if (derive is not null)
+        {
+            foreach (var id in inputHashes.Keys.Where(id => !derive.Contains(id))) calculator.Replay(stored[id].Tally!);
+        }
+        if (incremental)
+        {
+            // The rewritten children's earlier rows (their new ones carry this run's id), and every row of children no
+            // longer in the extract; then the changed child states.
+            var gone = stored.Keys.Where(id => !inputHashes.ContainsKey(id)).ToList();
+            warehouse.DeleteChildren(la, rewritten.Concat(gone).ToList(), childTables, exceptRunId: runId);
+            warehouse.DeleteChildren(la, states.Select(s => (string)s[1]!).Concat(gone).ToList(), [("audit", "child_state")]);
+        }
+        warehouse.Append("audit", "child_state", states);
         clock.Done(DeriveAndLoadStage);
 
         clock.Begin("aggregate");
@@ -304,10 +330,10 @@ public sealed class RunPipeline(ILogger log)
             JsonSerializer.Serialize(accounting.ToDictionary(a => a.Table, a => new[] { a.Read, a.Loaded, a.Quarantined })
                 .Concat(extract.SourceAccounting.Select(a => KeyValuePair.Create($"{a.File} ({a.Table})", new[] { a.Read, a.Loaded, a.Quarantined, a.NotUsedCount })))
                 .ToDictionary()),
-            null, null, Watermark: manifest.ExtractedAt, ChildrenRederived: rewritten.Count);
+            null, null, Watermark: manifest.ExtractedAt, ChildrenRederived: cases.Count, ContextHash: contextHash, ChildrenWritten: rewritten.Count);
         var summary = new RunSummary(runId, mode, manifest, asAt, accounting, clock.Timings, extract.Warnings, kpis,
             WarehouseTarget.Parse(request.WarehousePath).Location, rewritten.Count, stagedChanges)
-        { SourceAccounting = extract.SourceAccounting };
+        { SourceAccounting = extract.SourceAccounting, ChildrenDerived = cases.Count };
         return (summary, record);
     }
 

@@ -181,9 +181,9 @@ public sealed class DuckDbWarehouse : IWarehouse
     public void WriteRun(RunRecord r) => Connection.Execute(
         """
         INSERT INTO audit.etl_run (run_id, la_code, mode, source, started_at, ended_at, status, as_at, extracted_at,
-            rows_read, rows_loaded, rows_quarantined, rulebook_version, rule_settings, table_counts, stage_timings, error, watermark, children_rederived)
+            rows_read, rows_loaded, rows_quarantined, rulebook_version, rule_settings, table_counts, stage_timings, error, watermark, children_rederived, context_hash, children_written)
         VALUES ($RunId, $LaCode, $Mode, $Source, $StartedAt, $EndedAt, $Status, $AsAt, $ExtractedAt,
-            $RowsRead, $RowsLoaded, $RowsQuarantined, $RulebookVersion, $RuleSettings, $TableCounts, $StageTimings, $Error, $Watermark, $ChildrenRederived)
+            $RowsRead, $RowsLoaded, $RowsQuarantined, $RulebookVersion, $RuleSettings, $TableCounts, $StageTimings, $Error, $Watermark, $ChildrenRederived, $ContextHash, $ChildrenWritten)
         """, r);
 
     public void Commit() => Publish();
@@ -211,7 +211,7 @@ public sealed class DuckDbWarehouse : IWarehouse
         SELECT run_id AS RunId, la_code AS LaCode, mode AS Mode, source AS Source, started_at AS StartedAt, ended_at AS EndedAt, status AS Status,
                as_at AS AsAt, extracted_at AS ExtractedAt, rows_read AS RowsRead, rows_loaded AS RowsLoaded, rows_quarantined AS RowsQuarantined,
                rulebook_version AS RulebookVersion, rule_settings AS RuleSettings, table_counts AS TableCounts, stage_timings AS StageTimings,
-               error AS Error, watermark AS Watermark, children_rederived AS ChildrenRederived
+               error AS Error, watermark AS Watermark, children_rederived AS ChildrenRederived, context_hash AS ContextHash, children_written AS ChildrenWritten
         FROM audit.etl_run WHERE la_code = $la AND status = 'succeeded' ORDER BY run_id DESC LIMIT 1
         """, new { la = laCode });
 
@@ -226,9 +226,10 @@ public sealed class DuckDbWarehouse : IWarehouse
             $"DELETE FROM stg.\"{table}\" WHERE extract_la_code = $la AND row_key IN (SELECT k FROM audit.etl_keys)", new { la = laCode }));
     }
 
-    public IReadOnlyDictionary<string, string> ChildStates(string laCode) =>
-        Connection.Query<(string Child, string Hash)>("SELECT child_id, output_hash FROM audit.child_state WHERE la_code = $la", new { la = laCode })
-            .ToDictionary(x => x.Child, x => x.Hash, StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, ChildState> ChildStates(string laCode) =>
+        Connection.Query<(string Child, string Output, string? Input, string? Tally)>(
+                "SELECT child_id, output_hash, input_hash, tally FROM audit.child_state WHERE la_code = $la", new { la = laCode })
+            .ToDictionary(x => x.Child, x => new ChildState(x.Output, x.Input, x.Tally), StringComparer.Ordinal);
 
     public void DeleteChildren(string laCode, IReadOnlyCollection<string> childIds, IEnumerable<(string Schema, string Table)> tables, long? exceptRunId = null)
     {

@@ -4,7 +4,10 @@ namespace ChildrensWarehouse.Warehouse;
 public sealed record RunRecord(
     long RunId, string? LaCode, string Mode, string? Source, DateTime StartedAt, DateTime? EndedAt, string Status, DateTime? AsAt, DateTime? ExtractedAt,
     long? RowsRead, long? RowsLoaded, long? RowsQuarantined, string? RulebookVersion, string? RuleSettings, string? TableCounts, string? StageTimings, string? Error,
-    DateTime? Watermark = null, long? ChildrenRederived = null);
+    DateTime? Watermark = null, long? ChildrenRederived = null, string? ContextHash = null, long? ChildrenWritten = null);
+
+/// <summary>What was last written for a child (audit.child_state): its output hash, input hash and indicator tally.</summary>
+public sealed record ChildState(string OutputHash, string? InputHash, string? Tally);
 
 /// <summary>
 /// A warehouse engine, as the pipeline loads it (DESIGN.md "Warehouse engines"): the same schema and the same rows on
@@ -36,8 +39,8 @@ public interface IWarehouse : IDisposable
     /// <summary>Deletes the council's staging rows with these keys.</summary>
     void DeleteStagedRows(string laCode, string table, IReadOnlyCollection<string> rowKeys);
 
-    /// <summary>child_id -> output hash of the council's children as last written (audit.child_state).</summary>
-    IReadOnlyDictionary<string, string> ChildStates(string laCode);
+    /// <summary>child_id -> the council's children as last written (audit.child_state).</summary>
+    IReadOnlyDictionary<string, ChildState> ChildStates(string laCode);
 
     /// <summary>
     /// Deletes the council's rows of these children from the given tables (child_id column); with

@@ -151,7 +151,7 @@ public class CliTests
         Assert.That(Cli("run", "--source", folder, "--warehouse", warehouse, "--out", dir.File("out")).Code, Is.EqualTo(0));
         var incremental = Cli("run", "--source", folder, "--warehouse", warehouse, "--out", dir.File("out"), "--incremental");
         Assert.That(incremental.Code, Is.EqualTo(0));
-        Assert.That(incremental.Out, Does.Contain("Run 2 (incremental)").And.Contain("0 children rewritten"));
+        Assert.That(incremental.Out, Does.Contain("Run 2 (incremental)").And.Contain("0 children re-derived, 0 rewritten"));
         var (code, output, _) = Cli("status", "--warehouse", warehouse);
         Assert.That(code, Is.EqualTo(0));
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);

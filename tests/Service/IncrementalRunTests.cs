@@ -8,11 +8,16 @@ namespace ChildrensWarehouse.Tests.Service;
 public class IncrementalRunTests
 {
     /// <summary>A small universe of rows; each step of a sequence adds, removes or changes some of them.</summary>
-    private sealed class ChangingExtract(int seed)
+    /// <param name="sameDay">
+    /// Live runs within one day: the extract moment moves by minutes across the contacts' received, decision and
+    /// 24-hour window end times (the times compared with the as-at moment), so only some children are re-derived.
+    /// </param>
+    private sealed class ChangingExtract(int seed, bool sameDay = false)
     {
         private readonly Random _random = new(seed);
         private readonly Dictionary<int, int> _variant = new();   // row index -> 0 absent, 1, 2
-        private DateTime _extractedAt = new(2016, 1, 20, 6, 0, 0);
+        private DateTime _extractedAt = sameDay ? new(2016, 1, 12, 0, 30, 0) : new(2016, 1, 20, 6, 0, 0);
+        private int _workerVariant = 1;
 
         private static readonly string[] Children = ["A", "B", "C", "D", "E"];
 
@@ -27,7 +32,7 @@ public class IncrementalRunTests
                 0 => ("contacts", [("contact_id", $"C{i}"), ("child_id", child), ("received_at", v2 ? "2016-01-12T09:00" : "2016-01-11T10:00"), ("source", "1A"),
                         ("decision_at", v2 ? null : "2016-01-12T11:00"), ("outcome", v2 ? null : "NFA"), ("last_modified", lm)]),
                 1 => ("referrals", [("referral_id", $"R{i}"), ("child_id", child), ("referral_date", v2 ? "2015-03-01" : "2015-02-01"), ("source", "1A"),
-                        ("closure_date", v2 ? "2016-01-05" : null), ("last_modified", lm)]),
+                        ("closure_date", v2 ? "2016-01-05" : null), ("contact_id", v2 ? $"C{(i + 1) % Children.Length}" : null), ("last_modified", lm)]),
                 2 => ("assessments", [("assessment_id", $"A{i}"), ("referral_id", $"R{i - 5}"), ("child_id", child), ("start_date", "2015-03-02"),
                         ("authorised_date", v2 ? "2015-05-01" : "2015-04-01"), ("outcome", v2 ? "CIN_PLAN" : "NFA"), ("last_modified", lm)]),
                 3 => ("cp_plans", [("cp_plan_id", $"P{i}"), ("referral_id", $"R{i - 10}"), ("child_id", child), ("start_date", v2 ? "2015-04-10" : "2015-04-01"),
@@ -39,11 +44,13 @@ public class IncrementalRunTests
                         ("legal_status", "C2"), ("reason_new_episode", "S"), ("placement_type", "U1"), ("reason_ceased", v2 ? "E13" : null), ("last_modified", lm)]),
                 7 => ("health_assessments", [("health_assessment_id", $"H{i}"), ("child_id", child), ("assessment_type", "IHA"),
                         ("completed_date", v2 ? "2015-10-30" : "2015-09-20"), ("last_modified", lm)]),
-                _ => ("cla_reviews", [("cla_review_id", $"L{i}"), ("child_id", child), ("review_date", v2 ? "2015-10-15" : "2015-09-25"), ("last_modified", lm)]),
+                8 => ("cla_reviews", [("cla_review_id", $"L{i}"), ("child_id", child), ("review_date", v2 ? "2015-10-15" : "2015-09-25"), ("last_modified", lm)]),
+                _ => ("allocations", [("allocation_id", $"W{i}"), ("child_id", child), ("worker_id", v2 ? "W2" : "W1"), ("start_date", v2 ? "2015-11-01" : "2015-06-01"),
+                        ("last_modified", lm)]),
             };
         }
 
-        public const int Size = 45;
+        public const int Size = 50;
 
         public void Change()
         {
@@ -51,13 +58,18 @@ public class IncrementalRunTests
             {
                 _variant[_random.Next(Size)] = _random.Next(3);
             }
-            _extractedAt = _extractedAt.AddHours(_random.Next(1, 30));
+            if (_random.Next(8) == 0) _workerVariant = 3 - _workerVariant;   // now and then a council table changes
+            _extractedAt = sameDay ? _extractedAt.AddMinutes(_random.Next(10, 110)) : _extractedAt.AddHours(_random.Next(1, 30));
         }
 
         public TestExtract Current()
         {
             var x = new TestExtract { ExtractedAt = _extractedAt.ToString("yyyy-MM-dd'T'HH:mm:ss") };
             foreach (var c in Children) x.Child(c);
+            x.Row("teams", ("team_id", "T1"), ("team_name", "Assessment"), ("service_area", "ASSESSMENT"));
+            x.Row("workers", ("worker_id", "W1"), ("display_name", "Worker one"), ("team_id", "T1"), ("role", "QSW"), ("fte", _workerVariant == 1 ? "1.0" : "0.5"),
+                ("start_date", "2014-01-01"));
+            x.Row("workers", ("worker_id", "W2"), ("display_name", "Worker two"), ("team_id", "T1"), ("role", "QSW"), ("fte", "1.0"), ("start_date", "2014-01-01"));
             foreach (var (i, v) in _variant.OrderBy(kv => kv.Key))
             {
                 if (v == 0) continue;
@@ -106,6 +118,71 @@ public class IncrementalRunTests
         }
     }
 
+    [TestCase(11)]
+    [TestCase(12)]
+    [TestCase(13)]
+    [TestCase(14)]
+    public void Live_runs_within_a_day_re_derive_only_some_children_and_end_with_the_warehouse_of_a_full_rebuild(int seed)
+    {
+        using var dir = new TempDir();
+        var universe = new ChangingExtract(seed, sameDay: true);
+        universe.Change();
+        RunOn(universe.Current(), dir, "live.duckdb", incremental: true);
+        var selective = 0;
+        for (var step = 1; step <= 8; step++)
+        {
+            universe.Change();
+            var live = RunOn(universe.Current(), dir, "live.duckdb", incremental: true);
+            Assert.That(live.Mode, Is.EqualTo("incremental"));
+            if (live.ChildrenDerived < 5) selective++;
+            var full = RunOn(universe.Current(), dir, $"full-{step}.duckdb", incremental: false);
+            var expected = WarehouseContents.Snapshot(full.WarehousePath);
+            var actual = WarehouseContents.Snapshot(live.WarehousePath);
+            foreach (var table in expected.Keys)
+            {
+                Assert.That(actual[table], Is.EqualTo(expected[table]), $"seed {seed}, step {step}: {table}");
+            }
+            Assert.That(live.Kpis, Is.EqualTo(full.Kpis), $"seed {seed}, step {step}: kpis");
+        }
+        Assert.That(selective, Is.GreaterThan(0), "some live runs re-derived only the children their changes touched");
+    }
+
+    [Test]
+    public void A_live_run_re_derives_the_child_whose_contact_window_ended_since_the_last_run()
+    {
+        var x = new TestExtract { ExtractedAt = "2016-01-12T09:00:00" };
+        foreach (var c in new[] { "A", "B" }) x.Child(c);
+        x.Row("contacts", ("contact_id", "C1"), ("child_id", "A"), ("received_at", "2016-01-11T10:00"), ("source", "1A"));
+        x.Row("contacts", ("contact_id", "C2"), ("child_id", "B"), ("received_at", "2016-01-11T15:00"), ("source", "1A"));
+        using var dir = new TempDir();
+        RunOn(x, dir, "w.duckdb", incremental: true);
+        x.ExtractedAt = "2016-01-12T10:30:00";   // A's 24 hours ended at 10:00 undecided: it became a referral; B's end at 15:00
+        var live = RunOn(x, dir, "w.duckdb", incremental: true);
+        Assert.That((live.ChildrenDerived, live.ChildrenRewritten), Is.EqualTo((1L, 1L)));
+        var full = RunOn(x, dir, "full.duckdb", incremental: false);
+        Assert.That(WarehouseContents.Snapshot(live.WarehousePath)["fact.contact"], Is.EqualTo(WarehouseContents.Snapshot(full.WarehousePath)["fact.contact"]));
+    }
+
+    [Test]
+    public void A_referral_that_names_another_childs_contact_re_derives_that_child_too()
+    {
+        TestExtract Extract(string? namedContact)
+        {
+            var x = new TestExtract { ExtractedAt = "2016-01-12T09:00:00" };
+            foreach (var c in new[] { "A", "B" }) x.Child(c);
+            x.Row("contacts", ("contact_id", "C1"), ("child_id", "B"), ("received_at", "2016-01-04T10:00"), ("source", "1A"),
+                ("decision_at", "2016-01-04T12:00"), ("outcome", "NFA"));
+            x.Row("referrals", ("referral_id", "R1"), ("child_id", "A"), ("referral_date", "2016-01-05"), ("source", "1A"), ("contact_id", namedContact));
+            return x;
+        }
+        using var dir = new TempDir();
+        RunOn(Extract(null), dir, "w.duckdb", incremental: true);
+        var live = RunOn(Extract("C1"), dir, "w.duckdb", incremental: true);   // only A's referral row changed
+        Assert.That(live.ChildrenDerived, Is.EqualTo(2), "A (its referral) and B (its contact is now named by a referral)");
+        var full = RunOn(Extract("C1"), dir, "full.duckdb", incremental: false);
+        Assert.That(WarehouseContents.Snapshot(live.WarehousePath)["fact.contact"], Is.EqualTo(WarehouseContents.Snapshot(full.WarehousePath)["fact.contact"]));
+    }
+
     [Test]
     public void An_incremental_run_with_one_changed_child_rewrites_only_that_child()
     {
@@ -117,7 +194,7 @@ public class IncrementalRunTests
         Assert.That(RunOn(x, dir, "w.duckdb", incremental: true).ChildrenRewritten, Is.EqualTo(3));
         x.Row("referrals", ("referral_id", "R3"), ("child_id", "C"), ("referral_date", "2015-07-01"), ("source", "1A"));
         var second = RunOn(x, dir, "w.duckdb", incremental: true);
-        Assert.That((second.Mode, second.ChildrenRewritten, second.StagedRowsChanged), Is.EqualTo(("incremental", 1L, 1L)));
+        Assert.That((second.Mode, second.ChildrenDerived, second.ChildrenRewritten, second.StagedRowsChanged), Is.EqualTo(("incremental", 1L, 1L, 1L)));
         var unchanged = RunOn(x, dir, "w.duckdb", incremental: true);
         Assert.That((unchanged.ChildrenRewritten, unchanged.StagedRowsChanged), Is.EqualTo((0L, 0L)));
     }

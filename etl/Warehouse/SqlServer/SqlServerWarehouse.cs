@@ -134,9 +134,9 @@ public sealed class SqlServerWarehouse : IWarehouse
     public void WriteRun(RunRecord r) => _work.Add((c, tx) => c.Execute(
         """
         INSERT INTO audit.etl_run (run_id, la_code, mode, source, started_at, ended_at, status, as_at, extracted_at,
-            rows_read, rows_loaded, rows_quarantined, rulebook_version, rule_settings, table_counts, stage_timings, error, watermark, children_rederived)
+            rows_read, rows_loaded, rows_quarantined, rulebook_version, rule_settings, table_counts, stage_timings, error, watermark, children_rederived, context_hash, children_written)
         VALUES (@RunId, @LaCode, @Mode, @Source, @StartedAt, @EndedAt, @Status, @AsAt, @ExtractedAt,
-            @RowsRead, @RowsLoaded, @RowsQuarantined, @RulebookVersion, @RuleSettings, @TableCounts, @StageTimings, @Error, @Watermark, @ChildrenRederived)
+            @RowsRead, @RowsLoaded, @RowsQuarantined, @RulebookVersion, @RuleSettings, @TableCounts, @StageTimings, @Error, @Watermark, @ChildrenRederived, @ContextHash, @ChildrenWritten)
         """, r, tx));
 
     // Reads see the published state (the run's own writes are applied at the commit), which is what change detection needs.
@@ -145,7 +145,7 @@ public sealed class SqlServerWarehouse : IWarehouse
         SELECT TOP (1) run_id AS RunId, la_code AS LaCode, mode AS Mode, source AS Source, started_at AS StartedAt, ended_at AS EndedAt, status AS Status,
                as_at AS AsAt, extracted_at AS ExtractedAt, rows_read AS RowsRead, rows_loaded AS RowsLoaded, rows_quarantined AS RowsQuarantined,
                rulebook_version AS RulebookVersion, rule_settings AS RuleSettings, table_counts AS TableCounts, stage_timings AS StageTimings,
-               error AS Error, watermark AS Watermark, children_rederived AS ChildrenRederived
+               error AS Error, watermark AS Watermark, children_rederived AS ChildrenRederived, context_hash AS ContextHash, children_written AS ChildrenWritten
         FROM audit.etl_run WHERE la_code = @la AND status = 'succeeded' ORDER BY run_id DESC
         """, new { la = laCode }));
 
@@ -153,9 +153,10 @@ public sealed class SqlServerWarehouse : IWarehouse
         c.Query<(string Key, string Hash)>($"SELECT row_key, row_hash FROM stg.{TSqlNames.Bracket(table)} WHERE extract_la_code = @la", new { la = laCode }, commandTimeout: 0)
             .ToDictionary(x => x.Key, x => x.Hash, StringComparer.Ordinal));
 
-    public IReadOnlyDictionary<string, string> ChildStates(string laCode) => Locked(c =>
-        c.Query<(string Child, string Hash)>("SELECT child_id, output_hash FROM audit.child_state WHERE la_code = @la", new { la = laCode }, commandTimeout: 0)
-            .ToDictionary(x => x.Child, x => x.Hash, StringComparer.Ordinal));
+    public IReadOnlyDictionary<string, ChildState> ChildStates(string laCode) => Locked(c =>
+        c.Query<(string Child, string Output, string? Input, string? Tally)>(
+                "SELECT child_id, output_hash, input_hash, tally FROM audit.child_state WHERE la_code = @la", new { la = laCode }, commandTimeout: 0)
+            .ToDictionary(x => x.Child, x => new ChildState(x.Output, x.Input, x.Tally), StringComparer.Ordinal));
 
     public void DeleteStagedRows(string laCode, string table, IReadOnlyCollection<string> rowKeys)
     {

@@ -5,6 +5,8 @@ CREATE TABLE audit.child_state (
     child_id     NVARCHAR(400)   NOT NULL,
     output_hash  NVARCHAR(400)   NOT NULL,
     run_id       BIGINT          NOT NULL,
+    input_hash   NVARCHAR(400)   NULL,
+    tally        NVARCHAR(MAX)   NULL,
     CONSTRAINT PK_audit_child_state PRIMARY KEY CLUSTERED (la_code, child_id)
 );
 GO

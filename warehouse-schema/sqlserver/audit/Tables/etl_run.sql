@@ -19,6 +19,8 @@ CREATE TABLE audit.etl_run (
     error             NVARCHAR(MAX)   NULL,
     watermark         DATETIME2(0)    NULL,
     children_rederived BIGINT         NULL,
+    context_hash      NVARCHAR(400)   NULL,
+    children_written  BIGINT          NULL,
     CONSTRAINT PK_audit_etl_run PRIMARY KEY CLUSTERED (run_id)
 );
 GO

@@ -1,0 +1,126 @@
+using ChildrensWarehouse.Contract;
+using ChildrensWarehouse.Derivation;
+using ChildrensWarehouse.Rules;
+using ChildrensWarehouse.Warehouse;
+
+namespace ChildrensWarehouse.Pipeline;
+
+/// <summary>
+/// What a child's derived rows depend on, so an incremental run re-derives only the children they may have changed
+/// for (docs/DECISIONS.md "Incremental runs"). A child's rows are a function of:
+/// <list type="number">
+/// <item>its own rows: every row with its child_id, and the CP reviews of its plans (<see cref="InputHashes"/>);</item>
+/// <item>which of its contacts a referral names (the one fact read across children), hashed with its rows;</item>
+/// <item>the context: the program's build, the rules, the months, the as-at date, the council's tables (workers, teams,
+/// carers, bank holidays, reference lists...) and the pseudonym salt (<see cref="ContextHash"/>): when any of these
+/// differs from the last run's, every child is re-derived;</item>
+/// <item>the as-at moment within the day: only through the contact times that CaseView and the contact rule compare
+/// with it, received_at, decision_at and the decision window's end (<see cref="ContactTimesPassed"/>).</item>
+/// </list>
+/// </summary>
+public static class ChildInputs
+{
+    /// <summary>child_id -> hash of the child's rows and named contacts (each child of the children table has one).</summary>
+    public static Dictionary<string, string> InputHashes(Extract extract, IReadOnlySet<string> contactsNamedByReferrals)
+    {
+        var hashes = new Dictionary<string, RowHash>(StringComparer.Ordinal);
+        RowHash Of(string childId)
+        {
+            if (!hashes.TryGetValue(childId, out var h)) hashes[childId] = h = new RowHash();
+            return h;
+        }
+
+        var plans = extract["cp_plans"];
+        int planId = plans.Spec.IndexOf("cp_plan_id"), planChild = plans.Spec.IndexOf("child_id");
+        var planOwner = plans.Rows.ToDictionary(r => r.Text(planId)!, r => r.Text(planChild)!, StringComparer.Ordinal);
+        foreach (var spec in CaseSystemContract.AllTables)
+        {
+            var data = extract[spec.Name];
+            var child = spec.Columns.Any(c => c.Name == "child_id") ? spec.IndexOf("child_id") : -1;
+            if (spec.Name == "cp_reviews")
+            {
+                var plan = spec.IndexOf("cp_plan_id");
+                foreach (var r in data.Rows)
+                {
+                    if (planOwner.TryGetValue(r.Text(plan)!, out var owner)) Of(owner).Add(spec.Name).Add(r.Values);
+                }
+                continue;
+            }
+            if (child < 0) continue;
+            var contactId = spec.Name == "contacts" ? spec.IndexOf("contact_id") : -1;
+            foreach (var r in data.Rows)
+            {
+                var h = Of(r.Text(child)!).Add(spec.Name).Add(r.Values);
+                if (contactId >= 0) h.Add(contactsNamedByReferrals.Contains(r.Text(contactId)!));
+            }
+        }
+        return hashes.ToDictionary(x => x.Key, x => x.Value.Finish(), StringComparer.Ordinal);
+    }
+
+    /// <summary>The extract with only these children's rows in the child tables (the council's tables whole): to derive just them.</summary>
+    public static Extract Restrict(Extract extract, IReadOnlySet<string> children)
+    {
+        var plans = extract["cp_plans"];
+        int planId = plans.Spec.IndexOf("cp_plan_id"), planChild = plans.Spec.IndexOf("child_id");
+        var keptPlans = plans.Rows.Where(r => children.Contains(r.Text(planChild)!)).Select(r => r.Text(planId)!).ToHashSet(StringComparer.Ordinal);
+        var tables = new Dictionary<string, TableData>();
+        foreach (var (name, data) in extract.Tables)
+        {
+            var spec = data.Spec;
+            var column = name == "cp_reviews" ? spec.IndexOf("cp_plan_id") : spec.Columns.Any(c => c.Name == "child_id") ? spec.IndexOf("child_id") : -1;
+            var keep = name == "cp_reviews" ? keptPlans : children;
+            tables[name] = column < 0 ? data : new TableData(spec, data.Rows.Where(r => keep.Contains(r.Text(column)!)).ToList(), data.Read);
+        }
+        return new Extract
+        {
+            Folder = extract.Folder, Manifest = extract.Manifest, Tables = tables, Quarantine = extract.Quarantine, Warnings = extract.Warnings,
+            Coverage = extract.Coverage, SourceAccounting = extract.SourceAccounting,
+        };
+    }
+
+    /// <summary>Everything beyond a child's own rows that its derivation depends on, but the as-at time of day.</summary>
+    public static string ContextHash(Extract extract, RuleSettings rules, int months, DateTime asAt, Pseudonymiser pseudonyms,
+        IEnumerable<string> unavailableIndicators)
+    {
+        var hash = new RowHash()
+            .Add(string.Join(",", unavailableIndicators.Order(StringComparer.Ordinal)))
+            .Add(typeof(ChildDerivation).Assembly.ManifestModule.ModuleVersionId.ToString())
+            .Add(rules.ToJson())
+            .Add(months)
+            .Add(DateOnly.FromDateTime(asAt))
+            .Add(extract.Manifest.LaCode)
+            .Add(pseudonyms.Of(extract.Manifest.LaCode, "salt check"));
+        foreach (var spec in CaseSystemContract.AllTables)
+        {
+            if (spec.Name == "cp_reviews" || spec.Columns.Any(c => c.Name == "child_id")) continue;
+            hash.Add(spec.Name);
+            foreach (var r in extract[spec.Name].Rows) hash.Add(r.Values);
+        }
+        return hash.Finish();
+    }
+
+    /// <summary>
+    /// The children with a contact whose received_at, decision_at or decision window end lies between two as-at moments
+    /// of the same day (after the earlier, up to and including the later): the only times compared with the as-at
+    /// moment rather than its date.
+    /// </summary>
+    public static HashSet<string> ContactTimesPassed(Extract extract, DateTime from, DateTime to, RuleSettings rules, WorkingDayCalendar calendar)
+    {
+        var (lo, hi) = from <= to ? (from, to) : (to, from);
+        bool Between(DateTime t) => t > lo && t <= hi;
+        var contacts = extract["contacts"];
+        int child = contacts.Spec.IndexOf("child_id"), received = contacts.Spec.IndexOf("received_at"), decision = contacts.Spec.IndexOf("decision_at");
+        var passed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var r in contacts.Rows)
+        {
+            var receivedAt = r.Timestamp(received)!.Value;
+            if (receivedAt > hi) continue;   // after both moments: not there in either run
+            if (Between(receivedAt) || (r.Timestamp(decision) is { } d && Between(d))
+                || Between(ChildDerivation.ContactWindowEnd(receivedAt, rules.Contact.DecisionClock, calendar)))
+            {
+                passed.Add(r.Text(child)!);
+            }
+        }
+        return passed;
+    }
+}
