@@ -49,6 +49,48 @@ public class CliTests
     }
 
     [Test]
+    public void A_folder_of_extracts_loads_every_council_in_one_run_with_a_pack_for_each()
+    {
+        using var dir = new TempDir();
+        var first = SmallExtract();
+        first.LaCode = "874";
+        first.WriteTo(dir.File("councils/a-874"));
+        var second = SmallExtract();
+        second.LaCode = "873";
+        second.Row("contacts", ("contact_id", "C3"), ("child_id", "B"), ("received_at", "2016-01-20T09:00:00"), ("source", "1A"),
+            ("decision_at", "2016-01-20T10:00:00"), ("outcome", "NFA"));
+        second.WriteTo(dir.File("councils/b-873"));
+        var warehouse = dir.File("w.duckdb");
+        var (code, output, err) = Cli("run", "--source", dir.File("councils"), "--warehouse", warehouse, "--out", dir.File("out"));
+        Assert.That(code, Is.EqualTo(0), err);
+        Assert.That(output, Does.Contain("2 councils loaded and published together"));
+        Assert.That(WarehouseContents.Scalar(warehouse, "SELECT count(*) FROM audit.etl_run WHERE status = 'succeeded'"), Is.EqualTo(2));
+        // January's K01 (contacts progressing to referral): C1, decided after 24 hours, became a referral; C2 and 873's C3
+        // were decided in time as NFA: 874 1 of 2, 873 1 of 3.
+        Assert.That(WarehouseContents.Scalar(warehouse, "SELECT numerator * 10 + denominator FROM fact.kpi_month WHERE la_code = '874' AND indicator_code = 'K01' AND period_end = DATE '2016-01-31'"), Is.EqualTo(12));
+        Assert.That(WarehouseContents.Scalar(warehouse, "SELECT numerator * 10 + denominator FROM fact.kpi_month WHERE la_code = '873' AND indicator_code = 'K01' AND period_end = DATE '2016-01-31'"), Is.EqualTo(13));
+        Assert.That(File.Exists(dir.File("out/pack/874/pack.html")) && File.Exists(dir.File("out/pack/873/pack.html")), Is.True);
+    }
+
+    [Test]
+    public void When_one_extract_of_a_folder_is_unusable_no_council_is_published()
+    {
+        using var dir = new TempDir();
+        var warehouse = dir.File("w.duckdb");
+        var good = SmallExtract().WriteTo(dir.File("councils/a-874"));
+        Assert.That(Cli("run", "--source", good, "--warehouse", warehouse, "--out", dir.File("out")).Code, Is.EqualTo(0));
+        var before = SHA256.HashData(File.ReadAllBytes(warehouse));
+        var broken = SmallExtract();
+        broken.LaCode = "873";
+        broken.WriteTo(dir.File("councils/b-873"));
+        File.Delete(dir.File("councils/b-873/visits.csv"));
+        var (code, _, err) = Cli("run", "--source", dir.File("councils"), "--warehouse", warehouse, "--out", dir.File("out"));
+        Assert.That(code, Is.EqualTo(3));
+        Assert.That(err, Does.Contain("b-873").And.Contain("visits.csv"));
+        Assert.That(SHA256.HashData(File.ReadAllBytes(warehouse)), Is.EqualTo(before));
+    }
+
+    [Test]
     public void Kpis_from_a_warehouse_prints_the_same_rows_as_from_the_extract()
     {
         using var dir = new TempDir();
