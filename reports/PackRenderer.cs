@@ -67,14 +67,15 @@ public static class PackRenderer
             throw new ReportPackException("--public and --identifiable contradict each other: a public pack never identifies children");
         }
         var definitions = ReportDefinitions.Load(options.DefinitionsFolder);
+        var folder = Path.GetFullPath(options.OutputFolder);
+        var rdlFolder = Path.Combine(folder, "rdl");
         using var warehouse = WarehouseReader.Open(options.WarehousePath);
         var laCode = Council(warehouse, options.LaCode);
         var periodEnd = PeriodEnd(warehouse, laCode, options.Period);
         var parameters = new ParameterValues(laCode, ParameterValues.StartOf(periodEnd, 24), periodEnd, string.IsNullOrWhiteSpace(options.Team) ? null : options.Team);
+        Directory.CreateDirectory(folder);
         var data = PackData.Read(warehouse, definitions, parameters, options.Public, options.Identifiable, options.GeneratedAt ?? DateTime.Now, cancellationToken);
 
-        var folder = Path.GetFullPath(options.OutputFolder);
-        Directory.CreateDirectory(folder);
         var html = Path.Combine(folder, "pack.html");
         var pdf = Path.Combine(folder, "pack.pdf");
         var xlsx = Path.Combine(folder, "pack.xlsx");
@@ -82,14 +83,30 @@ public static class PackRenderer
         var utf8 = new UTF8Encoding(false);
 
         cancellationToken.ThrowIfCancellationRequested();
-        File.WriteAllText(html, HtmlPackWriter.Render(data), utf8);
-        cancellationToken.ThrowIfCancellationRequested();
-        var pdfPages = PdfPackWriter.Write(data, pdf);
-        cancellationToken.ThrowIfCancellationRequested();
-        ExcelPackWriter.Write(data, xlsx);
-        File.WriteAllText(csv, DataQualityCsv.Render(data), utf8);
-        var rdlFolder = Path.Combine(folder, "rdl");
-        var rdl = RdlWriter.WriteAll(rdlFolder, options.DefinitionsFolder);
+        // The workbook is the slowest writer, and the RDL files need no data: each runs beside the others.
+        var excelTask = Task.Run(() => ExcelPackWriter.Write(data, xlsx), cancellationToken);
+        var rdlTask = Task.Run(() => RdlWriter.WriteAll(rdlFolder, options.DefinitionsFolder), cancellationToken);
+        int pdfPages;
+        try
+        {
+            File.WriteAllText(html, HtmlPackWriter.Render(data), utf8);
+            cancellationToken.ThrowIfCancellationRequested();
+            pdfPages = PdfPackWriter.Write(data, pdf);
+            File.WriteAllText(csv, DataQualityCsv.Render(data), utf8);
+        }
+        finally
+        {
+            // Never leave a writer running behind a failure; its own failure is reported below.
+            try
+            {
+                Task.WaitAll(excelTask, rdlTask);
+            }
+            catch (AggregateException)
+            {
+            }
+        }
+        excelTask.GetAwaiter().GetResult();
+        var rdl = rdlTask.GetAwaiter().GetResult();
 
         return new PackResult(laCode, periodEnd, html, pdf, xlsx, csv, rdlFolder, rdl, data.Charts.Count, data.Extras.Count, pdfPages, data.DataQuality.Count);
     }
