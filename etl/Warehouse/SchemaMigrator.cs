@@ -9,7 +9,9 @@ public sealed class SchemaMismatchException(string message) : Exception(message)
 
 /// <summary>
 /// Applies the numbered SQL files of a schema folder in name order, each once, recording them in
-/// audit.schema_version, so an existing warehouse is migrated, never dropped.
+/// audit.schema_version, so an existing warehouse is migrated, never dropped. Files named <c>R__*.sql</c> are
+/// repeatable (idempotent statements such as the descriptions): applied after the numbered ones, again whenever
+/// their content changes.
 /// </summary>
 public static class SchemaMigrator
 {
@@ -21,8 +23,13 @@ public static class SchemaMigrator
         {
             throw new DirectoryNotFoundException($"{folder}: the warehouse schema folder is missing");
         }
-        return Directory.GetFiles(folder, "*.sql").OrderBy(Path.GetFileName, StringComparer.Ordinal).ToList();
+        return Directory.GetFiles(folder, "*.sql")
+            .OrderBy(f => IsRepeatable(f) ? 1 : 0).ThenBy(Path.GetFileName, StringComparer.Ordinal).ToList();
     }
+
+    public const string RepeatablePrefix = "R__";
+
+    public static bool IsRepeatable(string path) => Path.GetFileName(path).StartsWith(RepeatablePrefix, StringComparison.Ordinal);
 
     /// <summary>Applies pending files; returns the names applied.</summary>
     public static IReadOnlyList<string> Migrate(DbConnection connection, string folder)
@@ -42,20 +49,21 @@ public static class SchemaMigrator
             var name = Path.GetFileName(path);
             var sql = File.ReadAllText(path);
             var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sql.ReplaceLineEndings("\n"))));
+            var repeatable = IsRepeatable(path);
             if (applied.TryGetValue(name, out var appliedHash))
             {
-                if (appliedHash != hash)
+                if (appliedHash == hash) continue;
+                if (!repeatable)
                 {
                     throw new SchemaMismatchException(
                         $"schema file {name} differs from the one this warehouse applied; add a new numbered migration instead of editing it (or rebuild the warehouse)");
                 }
-                continue;
             }
             using var tx = connection.BeginTransaction();
             Execute(connection, sql);
             using (var cmd = connection.CreateCommand())
             {
-                cmd.CommandText = "INSERT INTO audit.schema_version VALUES ($file, $sha, now()::TIMESTAMP)";
+                cmd.CommandText = "INSERT OR REPLACE INTO audit.schema_version VALUES ($file, $sha, now()::TIMESTAMP)";
                 AddParameter(cmd, "file", name);
                 AddParameter(cmd, "sha", hash);
                 cmd.ExecuteNonQuery();

@@ -43,10 +43,8 @@ public class DataDictionaryTests
         var sqlServer = Repo.Path("warehouse-schema", "sqlserver", WarehouseDictionary.SqlServerFile);
         Assert.That(File.ReadAllText(sqlServer), Is.EqualTo(WarehouseDictionary.SqlServerDescriptions(entries)),
             "run `dotnet run --project etl -- schema write-descriptions`");
-        var latest = WarehouseDictionary.DuckDbCommentFiles(DuckDbFolder).LastOrDefault();
-        Assert.That(latest, Is.Not.Null);
-        Assert.That(File.ReadAllText(latest!), Is.EqualTo(WarehouseDictionary.DuckDbComments(entries)),
-            "the dictionary changed: run `dotnet run --project etl -- schema write-descriptions` (it adds a new numbered comments file)");
+        Assert.That(File.ReadAllText(Path.Combine(DuckDbFolder, WarehouseDictionary.DuckDbCommentsFile)), Is.EqualTo(WarehouseDictionary.DuckDbComments(entries)),
+            "the dictionary changed: run `dotnet run --project etl -- schema write-descriptions`");
         var text = File.ReadAllText(sqlServer);
         Assert.That(text.Split("sp_addextendedproperty").Length - 1, Is.EqualTo(entries.Count));
     }
@@ -81,7 +79,7 @@ public class DataDictionaryTests
     }
 
     [Test]
-    public void A_changed_dictionary_goes_into_a_new_numbered_comments_file_and_never_edits_an_applied_one()
+    public void A_changed_dictionary_rewrites_the_comments_file_and_a_migrated_warehouse_takes_the_new_description()
     {
         using var dir = new TempDir();
         var duck = Directory.CreateDirectory(dir.File("duckdb")).FullName;
@@ -89,14 +87,26 @@ public class DataDictionaryTests
         var sqlServer = Directory.CreateDirectory(dir.File("sqlserver")).FullName;
         var dictionary = dir.File("columns.csv");
         File.Copy(DictionaryPath, dictionary);
-        var before = File.ReadAllText(WarehouseDictionary.DuckDbCommentFiles(duck).Last());
+        var warehouse = dir.File("w.duckdb");
+        using (var c = new DuckDBConnection($"Data Source={warehouse}"))
+        {
+            c.Open();
+            SchemaMigrator.Migrate(c, duck);
+        }
         Assert.That(WarehouseDictionary.WriteDescriptions(dictionary, duck, sqlServer).Select(Path.GetFileName), Is.EqualTo(new[] { "Descriptions.sql" }));
         var entries = WarehouseDictionary.Load(dictionary).ToList();
-        entries[1] = entries[1] with { Description = "Changed." };
+        var changed = entries.First(e => e.Column is not null);
+        entries[entries.IndexOf(changed)] = changed with { Description = "Changed." };
         WarehouseDictionary.Save(dictionary, entries);
         var written = WarehouseDictionary.WriteDescriptions(dictionary, duck, sqlServer).Select(Path.GetFileName).ToList();
-        Assert.That(written, Has.Count.EqualTo(2));
-        Assert.That(written[1], Does.EndWith(WarehouseDictionary.DuckDbCommentsSuffix));
-        Assert.That(File.ReadAllText(WarehouseDictionary.DuckDbCommentFiles(duck)[^2]), Is.EqualTo(before), "the applied file is untouched");
+        Assert.That(written, Is.EqualTo(new[] { "Descriptions.sql", WarehouseDictionary.DuckDbCommentsFile }));
+        using (var c = new DuckDBConnection($"Data Source={warehouse}"))
+        {
+            c.Open();
+            Assert.That(SchemaMigrator.Migrate(c, duck), Is.EqualTo(new[] { WarehouseDictionary.DuckDbCommentsFile }), "only the comments are applied again");
+            Assert.That(c.ExecuteScalar<string>("SELECT comment FROM duckdb_columns() WHERE schema_name = $s AND table_name = $t AND column_name = $c",
+                new { s = changed.Schema, t = changed.Table, c = changed.Column }), Is.EqualTo("Changed."));
+            Assert.That(SchemaMigrator.Migrate(c, duck), Is.Empty, "and once only");
+        }
     }
 }
