@@ -246,7 +246,7 @@ public static class EtlCli
             AsAt = ArgumentParsing.AsAt(asAt),
             Rules = RuleSettings.Load(RuleSettings.DefaultPath, configuration),
             PseudonymSalt = configuration["Privacy:PseudonymSalt"],
-            DuckDbMemoryLimit = configuration["Warehouse:DuckDbMemoryLimit"] ?? RunRequest.DefaultDuckDbMemoryLimit,
+            DuckDbMemoryLimit = configuration["Warehouse:DuckDbMemoryLimit"],
         };
     }
 

@@ -28,11 +28,12 @@ public sealed record RunRequest
     /// <summary>The folder holding data-tests.csv and data-tests/ (post-load data tests).</summary>
     public string DataTestsFolder { get; init; } = DataTests.DefaultFolder;
     /// <summary>
-    /// DuckDB's memory limit while building (configuration Warehouse:DuckDbMemoryLimit): the buffer pool of a large
-    /// warehouse otherwise grows towards most of the machine's memory; beyond it DuckDB spills to disk.
+    /// DuckDB's memory limit while building (configuration Warehouse:DuckDbMemoryLimit, e.g. 2GB); null = DuckDB's own
+    /// default (80% of the machine's memory). Beyond it DuckDB spills to disk where it can; the post-load data tests of a
+    /// national warehouse need more than 512MB.
     /// </summary>
-    public string DuckDbMemoryLimit { get; init; } = DefaultDuckDbMemoryLimit;
-    public const string DefaultDuckDbMemoryLimit = "512MB";
+    public string? DuckDbMemoryLimit { get; init; }
+
     /// <summary>Told the name of each stage as it starts (progress display, tests).</summary>
     public IProgress<string>? Progress { get; init; }
 }

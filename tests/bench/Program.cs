@@ -9,48 +9,67 @@ using ChildrensWarehouse.Seeds;
 using DuckDB.NET.Data;
 using Serilog;
 
-// The benchmark: `dotnet run -c Release --project tests/bench -- [--sizes 1,10,152] [--work DIR] [--report FILE]`.
+// The benchmark: `dotnet run -c Release --project tests/bench -- [--sizes 1,10,152] [--work DIR] [--report FILE]
+// [--duckdb-memory 4GB] [--keep] [--reuse-extracts]` (--keep leaves each size's extracts, --reuse-extracts loads them again
+// instead of generating: the generator is deterministic).
 // For each size it generates councils with the seeds generator (10 years, 2016-04-01 to 2026-04-01), runs the
 // pipeline over every council into one warehouse, and reports per stage: seconds, rows/s, peak RSS and warehouse
 // size, with DuckDB's own read_csv over the same files as the floor for reading and staging. Then full versus
 // incremental runs on the bundled extract with a day's delta.
-if (Array.IndexOf(args, "--load") >= 0) return LoadInChildProcess(Arg("--load", ""), Arg("--warehouse", ""));
+if (Array.IndexOf(args, "--load") >= 0) return LoadInChildProcess(Arg("--load", ""), Arg("--warehouse", ""), Arg("--duckdb-memory", ""));
 var sizes = Arg("--sizes", "1,10").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
 var work = Arg("--work", Path.Combine(Path.GetTempPath(), "cw-bench"));
 var reportFile = Arg("--report", "");
+var reuse = Array.IndexOf(args, "--reuse-extracts") >= 0;   // use the extracts an earlier run kept (--keep)
+var keep = Array.IndexOf(args, "--keep") >= 0;
+var duckDbMemory = Arg("--duckdb-memory", "4GB");
 var log = new LoggerConfiguration().CreateLogger();
-var report = new StringBuilder();
+if (reportFile.Length > 0) File.WriteAllText(reportFile, "");
 void Say(string line)
 {
     Console.WriteLine(line);
-    report.AppendLine(line);
+    if (reportFile.Length > 0) File.AppendAllText(reportFile, line + Environment.NewLine);   // as it goes: a long run keeps what it measured
 }
 
 Say($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; {DateTime.Now:yyyy-MM-dd HH:mm}");
 Say("");
-Say("Each size is loaded by `etl`'s pipeline in a process of its own (peak RSS is that process's), all councils into one warehouse in one build.");
+Say($"Each size is loaded by `etl`'s pipeline in a process of its own (peak RSS is that process's), all councils into one warehouse in one build, DuckDB memory limit {duckDbMemory}.");
 Say("");
 Say("| councils | rows | generate s | read+validate s | stage s | derive and load facts s | aggregate s | data tests s | publish s | total s | rows/s | DuckDB read_csv s | (read+stage) / read_csv | peak RSS MiB | warehouse MiB |");
 Say("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
 foreach (var size in sizes)
 {
     var folder = Path.Combine(work, $"size-{size}");
-    if (Directory.Exists(folder)) Directory.Delete(folder, true);
+    var extracts = Path.Combine(folder, "extracts");
     var clock = Stopwatch.StartNew();
-    var generated = SeedGenerator.Generate(new GeneratorOptions
+    GenerationResult generated;
+    double generateSeconds;
+    if (reuse && ExtractSources.CouncilFolders(extracts) is { Count: var n } councils && n == size)
     {
-        From = new DateOnly(2016, 4, 1), AsAt = new DateTime(2026, 4, 1), Seed = 874, Councils = size,
-    }, Path.Combine(folder, "extracts"));
-    var generateSeconds = clock.Elapsed.TotalSeconds;
+        // --reuse-extracts: the files of an earlier run of this size (the generator is deterministic), not generated again.
+        generated = new GenerationResult(councils.Sum(c => CaseSystemContract.AllTables.Sum(t => File.ReadLines(Path.Combine(c, t.RelativePath)).LongCount() - 1)),
+            new Dictionary<string, long>(), councils);
+        generateSeconds = double.NaN;
+        foreach (var stale in Directory.GetFiles(folder, "*.duckdb*")) File.Delete(stale);
+    }
+    else
+    {
+        if (Directory.Exists(folder)) Directory.Delete(folder, true);
+        generated = SeedGenerator.Generate(new GeneratorOptions
+        {
+            From = new DateOnly(2016, 4, 1), AsAt = new DateTime(2026, 4, 1), Seed = 874, Councils = size,
+        }, extracts);
+        generateSeconds = clock.Elapsed.TotalSeconds;
+    }
     Console.WriteLine($"size {size}: {generated.RowsWritten:N0} rows generated in {generateSeconds:0.0} s; loading");
     var warehouse = Path.Combine(folder, "warehouse.duckdb");
-    var (stages, total, peak) = LoadInOwnProcess(Path.Combine(folder, "extracts"), warehouse);
+    var (stages, total, peak) = LoadInOwnProcess(extracts, warehouse, duckDbMemory);
     Console.WriteLine($"size {size}: loaded in {total:0.0} s; DuckDB read_csv floor");
     var floor = ReadCsvFloor(generated.ExtractFolders, Path.Combine(folder, "floor.duckdb"));
     double S(string stage) => stages.GetValueOrDefault(stage);
     Say(string.Create(CultureInfo.InvariantCulture,
-        $"| {size} | {generated.RowsWritten:N0} | {generateSeconds:0.0} | {S("read+validate"):0.0} | {S("stage"):0.0} | {S(RunPipeline.DeriveAndLoadStage):0.0} | {S("aggregate"):0.0} | {S("data tests"):0.0} | {S("publish"):0.0} | {total:0.0} | {generated.RowsWritten / total:N0} | {floor:0.0} | {(S("read+validate") + S("stage")) / floor:0.0} | {peak:N0} | {new FileInfo(warehouse).Length / 1048576.0:N0} |"));
-    Directory.Delete(folder, true);
+        $"| {size} | {generated.RowsWritten:N0} | {(double.IsNaN(generateSeconds) ? "reused" : generateSeconds.ToString("0.0", CultureInfo.InvariantCulture))} | {S("read+validate"):0.0} | {S("stage"):0.0} | {S(RunPipeline.DeriveAndLoadStage):0.0} | {S("aggregate"):0.0} | {S("data tests"):0.0} | {S("publish"):0.0} | {total:0.0} | {generated.RowsWritten / total:N0} | {floor:0.0} | {(S("read+validate") + S("stage")) / floor:0.0} | {peak:N0} | {new FileInfo(warehouse).Length / 1048576.0:N0} |"));
+    if (!keep) Directory.Delete(folder, true);
 }
 
 Say("");
@@ -106,17 +125,17 @@ foreach (var (name, later, dayShare) in new[]
     Row(name, run, full.Seconds);
 }
 Directory.Delete(incrementalFolder, true);
-if (reportFile.Length > 0) File.WriteAllText(reportFile, report.ToString());
 return 0;
 
 // Loads a folder of extracts (or one extract) in this process and prints "stage<TAB>seconds" lines, then the peak RSS.
-int LoadInChildProcess(string extracts, string warehousePath)
+int LoadInChildProcess(string extracts, string warehousePath, string duckDbMemory)
 {
     var councils = ExtractSources.CouncilFolders(extracts) ?? [extracts];
     var watch = Stopwatch.StartNew();
     var batch = new RunPipeline(new LoggerConfiguration().CreateLogger()).RunMany(new RunRequest
     {
         SourceFolder = extracts, WarehousePath = warehousePath, Rules = new RuleSettings(), PseudonymSalt = "benchmark salt, not a secret",
+        DuckDbMemoryLimit = duckDbMemory.Length > 0 ? duckDbMemory : null,
     }, councils);
     var sums = new Dictionary<string, double>();
     foreach (var (stage, elapsed) in batch.Runs.SelectMany(r => r.Timings).Concat(batch.Timings)) sums[stage] = sums.GetValueOrDefault(stage) + elapsed.TotalSeconds;
@@ -126,10 +145,10 @@ int LoadInChildProcess(string extracts, string warehousePath)
     return 0;
 }
 
-static (Dictionary<string, double> Stages, double Total, double PeakMiB) LoadInOwnProcess(string extracts, string warehousePath)
+static (Dictionary<string, double> Stages, double Total, double PeakMiB) LoadInOwnProcess(string extracts, string warehousePath, string duckDbMemory)
 {
     var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
-    foreach (var a in new[] { "--load", extracts, "--warehouse", warehousePath }) start.ArgumentList.Add(a);
+    foreach (var a in new[] { "--load", extracts, "--warehouse", warehousePath, "--duckdb-memory", duckDbMemory }) start.ArgumentList.Add(a);
     using var process = Process.Start(start)!;
     var output = process.StandardOutput.ReadToEnd();
     process.WaitForExit();
@@ -156,9 +175,14 @@ string Arg(string name, string fallback)
 
 static string Repo()
 {
-    var dir = new DirectoryInfo(AppContext.BaseDirectory);
-    while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Warehouse.sln"))) dir = dir.Parent;
-    return dir?.FullName ?? throw new InvalidOperationException("run the benchmark from the repository");
+    foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Warehouse.sln"))) return dir.FullName;
+        }
+    }
+    throw new InvalidOperationException("run the benchmark from the repository");
 }
 
 static void CopyFolder(string from, string to)
