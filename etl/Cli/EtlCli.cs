@@ -132,24 +132,12 @@ public static class EtlCli
                 foreach (var (stage, elapsed) in batch.Timings) stdout.WriteLine($"{stage,-28}{elapsed.TotalSeconds,10:0.000} s");
                 stdout.WriteLine();
             }
-            var warehousePath = batch.Runs[0].WarehousePath;
-            if (WarehouseTarget.Parse(warehousePath).Engine == WarehouseEngine.SqlServer)
+            foreach (var published in PackPublisher.Write(batch, parse.GetValue(outDir)!, ct))
             {
-                stdout.WriteLine("Pack: not written (the built-in renderer reads a DuckDB warehouse; on SQL Server use the RDL reports)");
-            }
-            else
-            {
-                foreach (var run in batch.Runs)
-                {
-                    var clock = System.Diagnostics.Stopwatch.StartNew();
-                    var packFolder = Path.Combine(parse.GetValue(outDir)!, "pack");
-                    var pack = ChildrensWarehouse.Reports.PackRenderer.Render(new ChildrensWarehouse.Reports.PackOptions
-                    {
-                        WarehousePath = warehousePath, LaCode = run.Manifest.LaCode,
-                        OutputFolder = batch.Runs.Count == 1 ? packFolder : Path.Combine(packFolder, run.Manifest.LaCode),
-                    }, ct);
-                    stdout.WriteLine($"Pack: {pack.HtmlPath} (and pack.pdf, pack.xlsx, dq.csv, rdl/) in {clock.Elapsed.TotalSeconds:0.000} s");
-                }
+                stdout.WriteLine(published.Pack is { } pack
+                    ? $"Pack: {pack.HtmlPath} (and pack.pdf, pack.xlsx, dq.csv, rdl/) in {published.Elapsed.TotalSeconds:0.000} s"
+                    : "Pack: not written (the built-in renderer reads a DuckDB warehouse; on SQL Server use the RDL reports)");
+                if (published.Pack is null) break;
             }
             return Task.FromResult(ExitCodes.Success);
         });
@@ -318,7 +306,7 @@ public static class EtlCli
             options.Out = parse.GetValue(outDir) ?? options.Out;
             var schedule = new RunSchedule(options.Validate());
             var log = Logger(stderr, Path.Combine(options.Out, "logs"));
-            var executor = new PipelineRunExecutor(mode => Request(options.Source, options.Warehouse, null) with { Incremental = mode == RunMode.Incremental }, log);
+            var executor = new PipelineRunExecutor(mode => Request(options.Source, options.Warehouse, null) with { Incremental = mode == RunMode.Incremental }, log, options.Out);
             var builder = Host.CreateApplicationBuilder();
             builder.Services.AddSystemd();
             builder.Services.AddWindowsService(o => o.ServiceName = "ChildrensWarehouse");

@@ -94,6 +94,27 @@ public class WorkerTests
     }
 
     [Test]
+    public async Task Each_worker_run_regenerates_the_pack()
+    {
+        using var dir = new TempDir();
+        var x = new TestExtract();
+        x.Child("A");
+        x.Row("referrals", ("referral_id", "R1"), ("child_id", "A"), ("referral_date", "2015-06-01"), ("source", "1A"));
+        var folder = x.WriteTo(dir.File("x"));
+        var executor = new PipelineRunExecutor(mode => new RunRequest
+        {
+            SourceFolder = folder, WarehousePath = dir.File("w.duckdb"), Rules = new RuleSettings(), PseudonymSalt = "a fixed test salt of some length",
+            Incremental = mode == RunMode.Incremental,
+        }, Pipelines.QuietLog, dir.File("out"));
+        await executor.RunAsync(RunMode.Full, CancellationToken.None);
+        var pack = dir.File("out/pack/pack.html");
+        Assert.That(File.Exists(pack), Is.True, "the nightly run wrote the pack");
+        File.Delete(pack);
+        await executor.RunAsync(RunMode.Incremental, CancellationToken.None);
+        Assert.That(File.Exists(pack), Is.True, "and so did the live run");
+    }
+
+    [Test]
     public async Task Cancelling_mid_run_leaves_the_previous_warehouse_intact()
     {
         using var dir = new TempDir();
