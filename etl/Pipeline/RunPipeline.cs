@@ -217,6 +217,11 @@ public sealed class RunPipeline(ILogger log)
         var calendar = Calendar(extract);
         var population = PopulationOf(extract);
 
+        // Each child's input hash (for incremental runs) needs only the extract: worked out beside the staging.
+        var view = new CaseView(asAt);
+        var contactsNamedByReferrals = view.Referrals(extract).Where(r => r.ContactId is not null).Select(r => r.ContactId!).ToHashSet(StringComparer.Ordinal);
+        var inputHashesTask = Task.Run(() => ChildInputs.InputHashes(extract, contactsNamedByReferrals), cancellationToken);
+
         clock.Begin("stage");
         var previous = request.Incremental ? warehouse.LastSuccessfulRun(la) : null;
         var incremental = previous is not null;
@@ -234,19 +239,18 @@ public sealed class RunPipeline(ILogger log)
         clock.Done("stage");
 
         clock.Begin(DeriveAndLoadStage);
-        var view = new CaseView(asAt);
         var context = new DerivationContext
         {
             Rules = request.Rules,
             Calendar = calendar,
             AsAt = asAt,
-            ContactsNamedByReferrals = view.Referrals(extract).Where(r => r.ContactId is not null).Select(r => r.ContactId!).ToHashSet(StringComparer.Ordinal),
+            ContactsNamedByReferrals = contactsNamedByReferrals,
         };
         var council = view.Council(extract);
         var periods = ReportingPeriods.Ending(asAt, request.Months);
         var unavailable = IndicatorInputs.Unavailable(extract.Coverage);
         var pseudonyms = Pseudonymiser.FromConfiguration(request.PseudonymSalt, request.WarehousePath);
-        var inputHashes = ChildInputs.InputHashes(extract, context.ContactsNamedByReferrals);
+        var inputHashes = inputHashesTask.GetAwaiter().GetResult();
         var contextHash = ChildInputs.ContextHash(extract, request.Rules, request.Months, asAt, pseudonyms, unavailable.Keys);
         var stored = incremental ? warehouse.ChildStates(la) : new Dictionary<string, ChildState>();
         // An incremental run in the same context as the last run (same program, rules, months, as-at date, council
