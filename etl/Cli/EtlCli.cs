@@ -110,7 +110,7 @@ public static class EtlCli
             var request = Request(parse.GetValue(source)!, WarehouseCommands.Resolve(parse.GetValue(warehouse), Configuration()), parse.GetValue(asAt)) with { Incremental = parse.GetValue(incremental) };
             var logFolder = Path.Combine(parse.GetValue(outDir)!, "logs");
             // A folder of extracts (one subfolder per council) loads every council in one build, published together.
-            var councils = ExtractSources.CouncilFolders(request.SourceFolder) ?? [request.SourceFolder];
+            var councils = ExtractSources.Councils(request.SourceFolder);
             BatchSummary batch;
             if (Interactive(stdout))
             {
@@ -132,12 +132,11 @@ public static class EtlCli
                 foreach (var (stage, elapsed) in batch.Timings) stdout.WriteLine($"{stage,-28}{elapsed.TotalSeconds,10:0.000} s");
                 stdout.WriteLine();
             }
-            foreach (var published in PackPublisher.Write(batch, parse.GetValue(outDir)!, ct))
+            var packs = PackPublisher.Write(batch, parse.GetValue(outDir)!, ct);
+            if (packs.Count == 0) stdout.WriteLine("Pack: not written (the built-in renderer reads a DuckDB warehouse; on SQL Server use the RDL reports)");
+            foreach (var (_, pack, elapsed) in packs)
             {
-                stdout.WriteLine(published.Pack is { } pack
-                    ? $"Pack: {pack.HtmlPath} (and pack.pdf, pack.xlsx, dq.csv, rdl/) in {published.Elapsed.TotalSeconds:0.000} s"
-                    : "Pack: not written (the built-in renderer reads a DuckDB warehouse; on SQL Server use the RDL reports)");
-                if (published.Pack is null) break;
+                stdout.WriteLine($"Pack: {pack.HtmlPath} (and pack.pdf, pack.xlsx, dq.csv, rdl/) in {elapsed.TotalSeconds:0.000} s");
             }
             return Task.FromResult(ExitCodes.Success);
         });

@@ -23,6 +23,9 @@ public static class ExtractSources
         : ReturnSourceSpec.IsReturns(source) ? ReturnSourceSpec.Parse(source).Describe()
         : Path.GetFullPath(source);
 
+    /// <summary>The extracts a --source names: each council of a folder of extracts, or the source itself.</summary>
+    public static IReadOnlyList<string> Councils(string source) => CouncilFolders(source) ?? [source];
+
     /// <summary>
     /// A folder of extracts (a regional or national load): a folder with no manifest.json of its own whose subfolders
     /// each hold one, in name order. Null for any other source.

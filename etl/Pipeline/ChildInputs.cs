@@ -20,37 +20,43 @@ namespace ChildrensWarehouse.Pipeline;
 /// </summary>
 public static class ChildInputs
 {
+    /// <summary>
+    /// For a table of children's rows, the child each row belongs to (its child_id; for a CP review, its plan's child;
+    /// null when that plan is not loaded); null for the council's own tables (workers, teams, reference lists...).
+    /// </summary>
+    private static Func<ExtractRow, string?>? OwnerOf(TableSpec spec, IReadOnlyDictionary<string, string> planOwners)
+    {
+        if (spec.Name == "cp_reviews")
+        {
+            var plan = spec.IndexOf("cp_plan_id");
+            return r => planOwners.GetValueOrDefault(r.Text(plan)!);
+        }
+        if (spec.Columns.All(c => c.Name != "child_id")) return null;
+        var child = spec.IndexOf("child_id");
+        return r => r.Text(child);
+    }
+
+    private static Dictionary<string, string> PlanOwners(Extract extract)
+    {
+        var plans = extract["cp_plans"];
+        int planId = plans.Spec.IndexOf("cp_plan_id"), planChild = plans.Spec.IndexOf("child_id");
+        return plans.Rows.ToDictionary(r => r.Text(planId)!, r => r.Text(planChild)!, StringComparer.Ordinal);
+    }
+
     /// <summary>child_id -> hash of the child's rows and named contacts (each child of the children table has one).</summary>
     public static Dictionary<string, string> InputHashes(Extract extract, IReadOnlySet<string> contactsNamedByReferrals)
     {
         var hashes = new Dictionary<string, RowHash>(StringComparer.Ordinal);
-        RowHash Of(string childId)
-        {
-            if (!hashes.TryGetValue(childId, out var h)) hashes[childId] = h = new RowHash();
-            return h;
-        }
-
-        var plans = extract["cp_plans"];
-        int planId = plans.Spec.IndexOf("cp_plan_id"), planChild = plans.Spec.IndexOf("child_id");
-        var planOwner = plans.Rows.ToDictionary(r => r.Text(planId)!, r => r.Text(planChild)!, StringComparer.Ordinal);
+        var planOwners = PlanOwners(extract);
         foreach (var spec in CaseSystemContract.AllTables)
         {
-            var data = extract[spec.Name];
-            var child = spec.Columns.Any(c => c.Name == "child_id") ? spec.IndexOf("child_id") : -1;
-            if (spec.Name == "cp_reviews")
-            {
-                var plan = spec.IndexOf("cp_plan_id");
-                foreach (var r in data.Rows)
-                {
-                    if (planOwner.TryGetValue(r.Text(plan)!, out var owner)) Of(owner).Add(spec.Name).Add(r.Values);
-                }
-                continue;
-            }
-            if (child < 0) continue;
+            if (OwnerOf(spec, planOwners) is not { } owner) continue;
             var contactId = spec.Name == "contacts" ? spec.IndexOf("contact_id") : -1;
-            foreach (var r in data.Rows)
+            foreach (var r in extract[spec.Name].Rows)
             {
-                var h = Of(r.Text(child)!).Add(spec.Name).Add(r.Values);
+                if (owner(r) is not { } childId) continue;
+                if (!hashes.TryGetValue(childId, out var h)) hashes[childId] = h = new RowHash();
+                h.Add(spec.Name).Add(r.Values);
                 if (contactId >= 0) h.Add(contactsNamedByReferrals.Contains(r.Text(contactId)!));
             }
         }
@@ -60,16 +66,13 @@ public static class ChildInputs
     /// <summary>The extract with only these children's rows in the child tables (the council's tables whole): to derive just them.</summary>
     public static Extract Restrict(Extract extract, IReadOnlySet<string> children)
     {
-        var plans = extract["cp_plans"];
-        int planId = plans.Spec.IndexOf("cp_plan_id"), planChild = plans.Spec.IndexOf("child_id");
-        var keptPlans = plans.Rows.Where(r => children.Contains(r.Text(planChild)!)).Select(r => r.Text(planId)!).ToHashSet(StringComparer.Ordinal);
+        var planOwners = PlanOwners(extract);
         var tables = new Dictionary<string, TableData>();
         foreach (var (name, data) in extract.Tables)
         {
-            var spec = data.Spec;
-            var column = name == "cp_reviews" ? spec.IndexOf("cp_plan_id") : spec.Columns.Any(c => c.Name == "child_id") ? spec.IndexOf("child_id") : -1;
-            var keep = name == "cp_reviews" ? keptPlans : children;
-            tables[name] = column < 0 ? data : new TableData(spec, data.Rows.Where(r => keep.Contains(r.Text(column)!)).ToList(), data.Read);
+            tables[name] = OwnerOf(data.Spec, planOwners) is { } owner
+                ? new TableData(data.Spec, data.Rows.Where(r => owner(r) is { } child && children.Contains(child)).ToList(), data.Read)
+                : data;
         }
         return new Extract
         {
@@ -90,9 +93,10 @@ public static class ChildInputs
             .Add(DateOnly.FromDateTime(asAt))
             .Add(extract.Manifest.LaCode)
             .Add(pseudonyms.Of(extract.Manifest.LaCode, "salt check"));
+        var planOwners = PlanOwners(extract);
         foreach (var spec in CaseSystemContract.AllTables)
         {
-            if (spec.Name == "cp_reviews" || spec.Columns.Any(c => c.Name == "child_id")) continue;
+            if (OwnerOf(spec, planOwners) is not null) continue;
             hash.Add(spec.Name);
             foreach (var r in extract[spec.Name].Rows) hash.Add(r.Values);
         }

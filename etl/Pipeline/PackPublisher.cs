@@ -3,12 +3,13 @@ using ChildrensWarehouse.Warehouse;
 
 namespace ChildrensWarehouse.Pipeline;
 
-/// <summary>What the pack step did for one council: the pack written (null on SQL Server) and how long it took.</summary>
-public sealed record PublishedPack(string LaCode, PackResult? Pack, TimeSpan Elapsed);
+/// <summary>What the pack step did for one council: the pack written and how long it took.</summary>
+public sealed record PublishedPack(string LaCode, PackResult Pack, TimeSpan Elapsed);
 
 /// <summary>
 /// The report packs after a load (`run` and the worker alike): one council's in OUT/pack, several councils' each in
-/// OUT/pack/&lt;la_code&gt;. The built-in renderer reads a DuckDB warehouse; on SQL Server the RDL reports are the pack.
+/// OUT/pack/&lt;la_code&gt;. The built-in renderer reads a DuckDB warehouse; on SQL Server the RDL reports are the pack
+/// and nothing is written (an empty list).
 /// </summary>
 public static class PackPublisher
 {
@@ -17,7 +18,7 @@ public static class PackPublisher
         var warehouse = batch.Runs[0].WarehousePath;
         if (WarehouseTarget.Parse(warehouse).Engine == WarehouseEngine.SqlServer)
         {
-            return batch.Runs.Select(r => new PublishedPack(r.Manifest.LaCode, null, TimeSpan.Zero)).ToList();
+            return [];
         }
         var folder = Path.Combine(outFolder, "pack");
         return batch.Runs.Select(run =>

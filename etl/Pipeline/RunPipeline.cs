@@ -69,9 +69,10 @@ public sealed record BatchSummary(IReadOnlyList<RunSummary> Runs, IReadOnlyList<
 /// Several councils' extracts (a regional or national load) go into one build, published together: all or none.
 /// Each child is derived, its rows appended and then forgotten (children are shared out over the cores, their rows
 /// written in order by one writer), so memory holds one council's extract, not its facts.
-/// An incremental run reads and validates the whole extract, stages only rows whose hash changed, re-evaluates every
-/// child in memory (pure and cheap) and rewrites only the children whose rows changed; a full run writes everything.
-/// Both write exactly the same rows (lineage aside), which the tests prove.
+/// An incremental run reads and validates the whole extract, stages only rows whose hash changed, re-derives only the
+/// children whose inputs changed (every child when the context did: <see cref="ChildInputs"/>) and rewrites only the
+/// children whose rows changed; a full run writes everything. Both write exactly the same rows (lineage aside), which
+/// the tests prove.
 /// </summary>
 public sealed class RunPipeline(ILogger log)
 {

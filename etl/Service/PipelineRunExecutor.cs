@@ -13,7 +13,7 @@ public sealed class PipelineRunExecutor(Func<RunMode, RunRequest> request, ILogg
     public Task RunAsync(RunMode mode, CancellationToken cancellationToken) => Task.Run(() =>
     {
         var r = request(mode);
-        var batch = new RunPipeline(log).RunMany(r, ExtractSources.CouncilFolders(r.SourceFolder) ?? [r.SourceFolder], cancellationToken);
+        var batch = new RunPipeline(log).RunMany(r, ExtractSources.Councils(r.SourceFolder), cancellationToken);
         if (outFolder is null) return;
         foreach (var published in PackPublisher.Write(batch, outFolder, cancellationToken))
         {
