@@ -37,6 +37,8 @@ public sealed class ExtractReader
         // every core. The checks across rows and tables (duplicates, parents, overlaps) then run in contract order,
         // so the quarantine comes out in the same order either way.
         var parsed = new (List<ExtractRow> Rows, long Read, List<QuarantinedRow> Quarantine)[specs.Count];
+        // The loaded keys of each parent table, made once (a parent is final before the tables that reference it).
+        var parentKeys = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         void Parse(int i)
         {
             var rowQuarantine = new List<QuarantinedRow>();
@@ -64,7 +66,7 @@ public sealed class ExtractReader
             var (rows, read, rowQuarantine) = parsed[i];
             quarantine.AddRange(rowQuarantine);
             var kept = spec.IsReference ? RejectDuplicateReferenceKeys(spec, rows, source.Location(spec)) : Deduplicate(spec, rows, quarantine, source.Location(spec));
-            kept = CheckForeignKeys(spec, kept, tables, quarantine, source.Location(spec));
+            kept = CheckForeignKeys(spec, kept, tables, parentKeys, quarantine, source.Location(spec));
             if (spec.Name == "cla_episodes")
             {
                 kept = RemoveOverlappingEpisodes(spec, kept, quarantine, source.Location(spec));
@@ -240,7 +242,7 @@ public sealed class ExtractReader
     private static List<ExtractRow> Deduplicate(TableSpec spec, List<ExtractRow> rows, List<QuarantinedRow> quarantine, string file)
     {
         var lastModified = spec.IndexOf("last_modified");
-        var winners = new Dictionary<string, ExtractRow>(StringComparer.Ordinal);
+        var winners = new Dictionary<string, ExtractRow>(rows.Count, StringComparer.Ordinal);
         var losers = new List<(ExtractRow Row, ExtractRow Winner)>();
         foreach (var row in rows)
         {
@@ -288,7 +290,8 @@ public sealed class ExtractReader
         return rows;
     }
 
-    private static List<ExtractRow> CheckForeignKeys(TableSpec spec, List<ExtractRow> rows, Dictionary<string, TableData> loaded, List<QuarantinedRow> quarantine, string file)
+    private static List<ExtractRow> CheckForeignKeys(TableSpec spec, List<ExtractRow> rows, Dictionary<string, TableData> loaded,
+        Dictionary<string, HashSet<string>> parentKeys, List<QuarantinedRow> quarantine, string file)
     {
         if (spec.ForeignKeys.Count == 0)
         {
@@ -296,19 +299,27 @@ public sealed class ExtractReader
         }
         var checks = spec.ForeignKeys.Select(fk =>
         {
-            var parent = loaded[fk.ParentTable];
-            var parentKey = parent.Spec.IndexOf(parent.Spec.Key[0]);
-            var keys = new HashSet<string>(parent.Rows.Select(r => r.Text(parentKey)!), StringComparer.Ordinal);
+            if (!parentKeys.TryGetValue(fk.ParentTable, out var keys))
+            {
+                var parent = loaded[fk.ParentTable];
+                var parentKey = parent.Spec.IndexOf(parent.Spec.Key[0]);
+                parentKeys[fk.ParentTable] = keys = new HashSet<string>(parent.Rows.Select(r => r.Text(parentKey)!), StringComparer.Ordinal);
+            }
             return (fk, index: spec.IndexOf(fk.Column), keys);
-        }).ToList();
+        }).ToArray();
         var kept = new List<ExtractRow>(rows.Count);
         foreach (var row in rows)
         {
-            var orphan = checks.FirstOrDefault(c => row.Text(c.index) is { } value && !c.keys.Contains(value));
-            if (orphan.fk is not null)
+            var orphan = -1;
+            for (var c = 0; c < checks.Length && orphan < 0; c++)
             {
-                quarantine.Add(WithRowContext(new QuarantinedRow(spec.Name, file, row.Line, orphan.fk.Column,
-                    $"orphan: {orphan.fk.Column} '{Shorten(row.Text(orphan.index)!)}' is not a loaded row of {orphan.fk.ParentTable}", RawOf(spec, row)), spec, row));
+                if (row.Text(checks[c].index) is { } value && !checks[c].keys.Contains(value)) orphan = c;
+            }
+            if (orphan >= 0)
+            {
+                var (fk, index, _) = checks[orphan];
+                quarantine.Add(WithRowContext(new QuarantinedRow(spec.Name, file, row.Line, fk.Column,
+                    $"orphan: {fk.Column} '{Shorten(row.Text(index)!)}' is not a loaded row of {fk.ParentTable}", RawOf(spec, row)), spec, row));
                 continue;
             }
             kept.Add(row);

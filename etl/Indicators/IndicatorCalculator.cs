@@ -160,24 +160,75 @@ public sealed class IndicatorCalculator
         return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    /// <summary>Adds a child's contributions stored from an earlier run (<see cref="LastChildTally"/>) of the same periods.</summary>
-    public void Replay(string tally)
+    /// <summary>
+    /// Adds (<paramref name="sign"/> 1) or takes away (-1) contributions stored from an earlier run of the same periods:
+    /// a child's (<see cref="LastChildTally"/>) or all the children's together (<see cref="ChildrenTally"/>). Every sum is
+    /// additive, so the children's total of the last run, less the old contributions of the children derived again, plus
+    /// their new ones, is exactly the total over all children.
+    /// </summary>
+    public void Replay(string tally, int sign = 1)
     {
         if (_finished) throw new InvalidOperationException("the indicators are already finished");
+        if (sign is not (1 or -1)) throw new ArgumentOutOfRangeException(nameof(sign));
         using var document = System.Text.Json.JsonDocument.Parse(tally);
         foreach (var entry in document.RootElement.GetProperty("sums").EnumerateArray())
         {
             var cell = _cells[entry[0].GetString()!];
             var period = entry[1].GetInt32();
-            cell.Numerator[period] += entry[2].GetDecimal();
-            cell.Denominator[period] += entry[3].GetDecimal();
+            cell.Numerator[period] += sign * entry[2].GetDecimal();
+            cell.Denominator[period] += sign * entry[3].GetDecimal();
         }
         foreach (var entry in document.RootElement.GetProperty("caseloads").EnumerateArray())
         {
             var worker = entry[0].GetString()!;
             if (!_caseloads.TryGetValue(worker, out var loads)) _caseloads[worker] = loads = new int[MonthEnds.Count];
-            loads[entry[1].GetInt32()]++;
+            loads[entry[1].GetInt32()] += sign * (entry.GetArrayLength() > 2 ? entry[2].GetInt32() : 1);
         }
+    }
+
+    /// <summary>
+    /// Every child's contributions added so far, together, as JSON in the form of <see cref="LastChildTally"/> (caseloads
+    /// with a count): before <see cref="Finish"/>, the sums hold the children's contributions and nothing else.
+    /// </summary>
+    public string ChildrenTally()
+    {
+        if (_finished) throw new InvalidOperationException("the children's tally is taken before the council-wide indicators are finished");
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var json = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteStartArray("sums");
+            foreach (var (code, (numerator, denominator)) in _cells.OrderBy(c => c.Key, StringComparer.Ordinal))
+            {
+                for (var i = 0; i < numerator.Length; i++)
+                {
+                    if (numerator[i] == 0 && denominator[i] == 0) continue;
+                    json.WriteStartArray();
+                    json.WriteStringValue(code);
+                    json.WriteNumberValue(i);
+                    json.WriteNumberValue(numerator[i]);
+                    json.WriteNumberValue(denominator[i]);
+                    json.WriteEndArray();
+                }
+            }
+            json.WriteEndArray();
+            json.WriteStartArray("caseloads");
+            foreach (var (worker, loads) in _caseloads.OrderBy(c => c.Key, StringComparer.Ordinal))
+            {
+                for (var i = 0; i < loads.Length; i++)
+                {
+                    if (loads[i] == 0) continue;
+                    json.WriteStartArray();
+                    json.WriteStringValue(worker);
+                    json.WriteNumberValue(i);
+                    json.WriteNumberValue(loads[i]);
+                    json.WriteEndArray();
+                }
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     private string? CurrentChild => _child?.ChildId;
@@ -301,6 +352,8 @@ public sealed class IndicatorCalculator
 
     public int MemberCount => _members.Count;
 
+    private static decimal Normal(decimal value) => value / 1.0000000000000000000000000000m;
+
     /// <summary>
     /// The members added since <paramref name="count"/> members were held (one child's, right after its Add), forgotten
     /// here: a pipeline that writes each child's members as it goes holds none.
@@ -341,7 +394,9 @@ public sealed class IndicatorCalculator
             for (var i = 0; i < MonthEnds.Count; i++)
             {
                 var d = definition.Unit == IndicatorUnit.Rate ? population.At(MonthEnds[i]) ?? 0 : denominator[i];
-                var row = KpiRow.Create(code, MonthEnds[i], definition.Unit, numerator[i], d);
+                // Normalised (1.50 -> 1.5): a total rebuilt by adding and taking away contributions has the value of a
+                // fresh sum but may carry more decimal places.
+                var row = KpiRow.Create(code, MonthEnds[i], definition.Unit, Normal(numerator[i]), Normal(d));
                 rows.Add(reference?.Annotate(row, definition) ?? row);
             }
         }

@@ -258,13 +258,16 @@ public sealed class RunPipeline(ILogger log)
         // tables) re-derives only the children whose rows changed or whose contact times the as-at moment passed; the
         // others' rows stay and their stored contributions are added back to the sums (ChildInputs).
         HashSet<string>? derive = null;
-        if (incremental && previous!.ContextHash == contextHash && previous.AsAt is { } previousAsAt
-            && stored.Values.All(s => s.InputHash is not null && s.Tally is not null))
+        if (incremental && previous!.ContextHash == contextHash && previous.AsAt is { } previousAsAt && previous.Tally is not null
+            && stored.Values.All(s => s.InputHash is not null))
         {
             derive = inputHashes.Where(x => !stored.TryGetValue(x.Key, out var state) || state.InputHash != x.Value)
                 .Select(x => x.Key).ToHashSet(StringComparer.Ordinal);
             derive.UnionWith(ChildInputs.ContactTimesPassed(extract, previousAsAt, asAt, request.Rules, calendar));
         }
+        // Children no longer in the extract; and the stored contributions of the children derived now (all of them when every child is).
+        var gone = stored.Keys.Where(id => !inputHashes.ContainsKey(id)).ToList();
+        var storedTallies = incremental ? warehouse.ChildTallies(la, derive?.Concat(gone).ToList()) : new Dictionary<string, string?>();
         var toDerive = derive is null ? extract : ChildInputs.Restrict(extract, derive);
         var cases = view.Cases(toDerive).ToList();
         var outputs = new ChildOutputs(la, runId, request.Rules, calendar, periods,
@@ -291,7 +294,7 @@ public sealed class RunPipeline(ILogger log)
             {
                 var inputHash = inputHashes[child.ChildId];
                 var before = stored.GetValueOrDefault(child.ChildId);
-                if (before is not null && before.OutputHash == child.Hash && before.InputHash == inputHash && before.Tally == child.Tally) return;
+                if (before is not null && before.OutputHash == child.Hash && before.InputHash == inputHash && storedTallies.GetValueOrDefault(child.ChildId) == child.Tally) return;
                 states.Add([la, child.ChildId, child.Hash, runId, inputHash, child.Tally]);
                 if (before?.OutputHash == child.Hash) return;
                 rewritten.Add(child.ChildId);
@@ -305,13 +308,19 @@ public sealed class RunPipeline(ILogger log)
         foreach (var other in calculators.Skip(1)) calculator.Merge(other);
         if (derive is not null)
         {
-            foreach (var id in inputHashes.Keys.Where(id => !derive.Contains(id))) calculator.Replay(stored[id].Tally!);
+            // The other children's contributions: the last run's total, less what the children derived now (and those
+            // gone) contributed then.
+            calculator.Replay(previous!.Tally!);
+            foreach (var id in derive.Concat(gone))
+            {
+                if (storedTallies.GetValueOrDefault(id) is { } old) calculator.Replay(old, sign: -1);
+            }
         }
+        var childrenTally = calculator.ChildrenTally();
         if (incremental)
         {
             // The rewritten children's earlier rows (their new ones carry this run's id), and every row of children no
             // longer in the extract; then the changed child states.
-            var gone = stored.Keys.Where(id => !inputHashes.ContainsKey(id)).ToList();
             warehouse.DeleteChildren(la, rewritten.Concat(gone).ToList(), childTables, exceptRunId: runId);
             warehouse.DeleteChildren(la, states.Select(s => (string)s[1]!).Concat(gone).ToList(), [("audit", "child_state")]);
         }
@@ -336,7 +345,7 @@ public sealed class RunPipeline(ILogger log)
             JsonSerializer.Serialize(accounting.ToDictionary(a => a.Table, a => new[] { a.Read, a.Loaded, a.Quarantined })
                 .Concat(extract.SourceAccounting.Select(a => KeyValuePair.Create($"{a.File} ({a.Table})", new[] { a.Read, a.Loaded, a.Quarantined, a.NotUsedCount })))
                 .ToDictionary()),
-            null, null, Watermark: manifest.ExtractedAt, ChildrenRederived: cases.Count, ContextHash: contextHash, ChildrenWritten: rewritten.Count);
+            null, null, Watermark: manifest.ExtractedAt, ChildrenRederived: cases.Count, ContextHash: contextHash, ChildrenWritten: rewritten.Count, Tally: childrenTally);
         var summary = new RunSummary(runId, mode, manifest, asAt, accounting, clock.Timings, extract.Warnings, kpis,
             WarehouseTarget.Parse(request.WarehousePath).Location, rewritten.Count, stagedChanges)
         { SourceAccounting = extract.SourceAccounting, ChildrenDerived = cases.Count };

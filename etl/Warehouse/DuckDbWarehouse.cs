@@ -181,9 +181,9 @@ public sealed class DuckDbWarehouse : IWarehouse
     public void WriteRun(RunRecord r) => Connection.Execute(
         """
         INSERT INTO audit.etl_run (run_id, la_code, mode, source, started_at, ended_at, status, as_at, extracted_at,
-            rows_read, rows_loaded, rows_quarantined, rulebook_version, rule_settings, table_counts, stage_timings, error, watermark, children_rederived, context_hash, children_written)
+            rows_read, rows_loaded, rows_quarantined, rulebook_version, rule_settings, table_counts, stage_timings, error, watermark, children_rederived, context_hash, children_written, tally)
         VALUES ($RunId, $LaCode, $Mode, $Source, $StartedAt, $EndedAt, $Status, $AsAt, $ExtractedAt,
-            $RowsRead, $RowsLoaded, $RowsQuarantined, $RulebookVersion, $RuleSettings, $TableCounts, $StageTimings, $Error, $Watermark, $ChildrenRederived, $ContextHash, $ChildrenWritten)
+            $RowsRead, $RowsLoaded, $RowsQuarantined, $RulebookVersion, $RuleSettings, $TableCounts, $StageTimings, $Error, $Watermark, $ChildrenRederived, $ContextHash, $ChildrenWritten, $Tally)
         """, r);
 
     public void Commit() => Publish();
@@ -211,25 +211,49 @@ public sealed class DuckDbWarehouse : IWarehouse
         SELECT run_id AS RunId, la_code AS LaCode, mode AS Mode, source AS Source, started_at AS StartedAt, ended_at AS EndedAt, status AS Status,
                as_at AS AsAt, extracted_at AS ExtractedAt, rows_read AS RowsRead, rows_loaded AS RowsLoaded, rows_quarantined AS RowsQuarantined,
                rulebook_version AS RulebookVersion, rule_settings AS RuleSettings, table_counts AS TableCounts, stage_timings AS StageTimings,
-               error AS Error, watermark AS Watermark, children_rederived AS ChildrenRederived, context_hash AS ContextHash, children_written AS ChildrenWritten
+               error AS Error, watermark AS Watermark, children_rederived AS ChildrenRederived, context_hash AS ContextHash, children_written AS ChildrenWritten, tally AS Tally
         FROM audit.etl_run WHERE la_code = $la AND status = 'succeeded' ORDER BY run_id DESC LIMIT 1
         """, new { la = laCode });
 
-    public IReadOnlyDictionary<string, string> StagedRowHashes(string laCode, string table) =>
-        Connection.Query<(string Key, string Hash)>($"SELECT row_key, row_hash FROM stg.\"{table}\" WHERE extract_la_code = $la", new { la = laCode })
-            .ToDictionary(x => x.Key, x => x.Hash, StringComparer.Ordinal);
-
-    public void DeleteStagedRows(string laCode, string table, IReadOnlyCollection<string> rowKeys)
+    public IReadOnlySet<string> StagedRowHashes(string laCode, string table)
     {
-        if (rowKeys.Count == 0) return;
-        WithKeys(rowKeys, () => Connection.Execute(
-            $"DELETE FROM stg.\"{table}\" WHERE extract_la_code = $la AND row_key IN (SELECT k FROM audit.etl_keys)", new { la = laCode }));
+        using var cmd = Connection.CreateCommand();
+        cmd.CommandText = $"SELECT row_hash FROM stg.\"{table}\" WHERE extract_la_code = $la";
+        cmd.Parameters.Add(new DuckDBParameter("la", laCode));
+        var hashes = new HashSet<string>(StringComparer.Ordinal);
+        using var reader = cmd.ExecuteReader();
+        while (reader.Read()) hashes.Add(reader.GetString(0));
+        return hashes;
     }
 
-    public IReadOnlyDictionary<string, ChildState> ChildStates(string laCode) =>
-        Connection.Query<(string Child, string Output, string? Input, string? Tally)>(
-                "SELECT child_id, output_hash, input_hash, tally FROM audit.child_state WHERE la_code = $la", new { la = laCode })
-            .ToDictionary(x => x.Child, x => new ChildState(x.Output, x.Input, x.Tally), StringComparer.Ordinal);
+    public void DeleteStagedRows(string laCode, string table, IReadOnlyCollection<string> rowHashes)
+    {
+        if (rowHashes.Count == 0) return;
+        WithKeys(rowHashes, () => Connection.Execute(
+            $"DELETE FROM stg.\"{table}\" WHERE extract_la_code = $la AND row_hash IN (SELECT k FROM audit.etl_keys)", new { la = laCode }));
+    }
+
+    public IReadOnlyDictionary<string, ChildState> ChildStates(string laCode)
+    {
+        using var cmd = Connection.CreateCommand();
+        cmd.CommandText = "SELECT child_id, output_hash, input_hash FROM audit.child_state WHERE la_code = $la";
+        cmd.Parameters.Add(new DuckDBParameter("la", laCode));
+        var states = new Dictionary<string, ChildState>(StringComparer.Ordinal);
+        using var reader = cmd.ExecuteReader();
+        while (reader.Read()) states[reader.GetString(0)] = new ChildState(reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2));
+        return states;
+    }
+
+    public IReadOnlyDictionary<string, string?> ChildTallies(string laCode, IReadOnlyCollection<string>? childIds)
+    {
+        Dictionary<string, string?> tallies = new(StringComparer.Ordinal);
+        void Read() => tallies = Connection.Query<(string Child, string? Tally)>(
+                "SELECT child_id, tally FROM audit.child_state WHERE la_code = $la" + (childIds is null ? "" : " AND child_id IN (SELECT k FROM audit.etl_keys)"), new { la = laCode })
+            .ToDictionary(x => x.Child, x => x.Tally, StringComparer.Ordinal);
+        if (childIds is null) Read();
+        else if (childIds.Count > 0) WithKeys(childIds, Read);
+        return tallies;
+    }
 
     public void DeleteChildren(string laCode, IReadOnlyCollection<string> childIds, IEnumerable<(string Schema, string Table)> tables, long? exceptRunId = null)
     {

@@ -4,10 +4,10 @@ namespace ChildrensWarehouse.Warehouse;
 public sealed record RunRecord(
     long RunId, string? LaCode, string Mode, string? Source, DateTime StartedAt, DateTime? EndedAt, string Status, DateTime? AsAt, DateTime? ExtractedAt,
     long? RowsRead, long? RowsLoaded, long? RowsQuarantined, string? RulebookVersion, string? RuleSettings, string? TableCounts, string? StageTimings, string? Error,
-    DateTime? Watermark = null, long? ChildrenRederived = null, string? ContextHash = null, long? ChildrenWritten = null);
+    DateTime? Watermark = null, long? ChildrenRederived = null, string? ContextHash = null, long? ChildrenWritten = null, string? Tally = null);
 
-/// <summary>What was last written for a child (audit.child_state): its output hash, input hash and indicator tally.</summary>
-public sealed record ChildState(string OutputHash, string? InputHash, string? Tally);
+/// <summary>What was last written for a child (audit.child_state): its output hash and input hash.</summary>
+public sealed record ChildState(string OutputHash, string? InputHash);
 
 /// <summary>
 /// A warehouse engine, as the pipeline loads it (DESIGN.md "Warehouse engines"): the same schema and the same rows on
@@ -33,14 +33,17 @@ public interface IWarehouse : IDisposable
     /// <summary>The council's latest successful run, or null (an incremental run then rebuilds in full).</summary>
     RunRecord? LastSuccessfulRun(string laCode);
 
-    /// <summary>row_key -> row_hash of one staging table's rows of the council.</summary>
-    IReadOnlyDictionary<string, string> StagedRowHashes(string laCode, string table);
+    /// <summary>The row hashes of one staging table's rows of the council.</summary>
+    IReadOnlySet<string> StagedRowHashes(string laCode, string table);
 
-    /// <summary>Deletes the council's staging rows with these keys.</summary>
-    void DeleteStagedRows(string laCode, string table, IReadOnlyCollection<string> rowKeys);
+    /// <summary>Deletes the council's staging rows with these row hashes.</summary>
+    void DeleteStagedRows(string laCode, string table, IReadOnlyCollection<string> rowHashes);
 
     /// <summary>child_id -> the council's children as last written (audit.child_state).</summary>
     IReadOnlyDictionary<string, ChildState> ChildStates(string laCode);
+
+    /// <summary>child_id -> the child's stored indicator contributions (audit.child_state.tally), for these children or (null) all.</summary>
+    IReadOnlyDictionary<string, string?> ChildTallies(string laCode, IReadOnlyCollection<string>? childIds);
 
     /// <summary>
     /// Deletes the council's rows of these children from the given tables (child_id column); with

@@ -7,41 +7,46 @@ namespace ChildrensWarehouse.Warehouse;
 /// <summary>The rows of the shared tables (staging, quarantine, dimensions, KPIs), the same for every engine.</summary>
 public static class WarehouseLoader
 {
-    /// <summary>
-    /// The staging rows of one table: council, source line, row key and row hash, then the values. Built (and hashed)
-    /// on the other cores while the caller writes them, in the extract's order.
-    /// </summary>
-    public static IEnumerable<(string Key, string Hash, object?[] Values)> StagingRows(Extract extract, TableSpec spec)
+    /// <summary>The staging row of an extract row: council, source line, row key and row hash, then the values.</summary>
+    private static object?[] StagingRow(string la, TableSpec spec, ExtractRow r, string hash)
     {
-        var la = extract.Manifest.LaCode;
-        return extract[spec.Name].Rows.AsParallel().AsOrdered().Select(r =>
-        {
-            var values = new object?[r.Values.Length + 4];
-            values[0] = la;
-            values[1] = r.Line;
-            values[2] = ExtractReader.KeyOf(spec, r);
-            Array.Copy(r.Values, 0, values, 4, r.Values.Length);
-            var hash = new RowHash().Add(r.Line).Add(r.Values).Finish();
-            values[3] = hash;
-            return ((string)values[2]!, hash, values);
-        });
+        var values = new object?[r.Values.Length + 4];
+        values[0] = la;
+        values[1] = r.Line;
+        values[2] = ExtractReader.KeyOf(spec, r);
+        values[3] = hash;
+        Array.Copy(r.Values, 0, values, 4, r.Values.Length);
+        return values;
     }
 
-    public static long Stage(this IWarehouse warehouse, Extract extract, TableSpec spec) =>
-        warehouse.Append("stg", spec.Name, StagingRows(extract, spec).Select(r => r.Values));
+    /// <summary>Each row's hash (its source line and values), worked out on every core, in the extract's order.</summary>
+    private static string[] RowHashes(IReadOnlyList<ExtractRow> rows) =>
+        rows.AsParallel().AsOrdered().Select(r => RowHash.OfRow(r.Line, r.Values)).ToArray();
 
-    /// <summary>Stages only what changed since the last run: rows whose key is new or whose hash differs; removed keys are deleted.</summary>
+    /// <summary>Stages every row of a table (hashed on the other cores while they are written, in the extract's order).</summary>
+    public static long Stage(this IWarehouse warehouse, Extract extract, TableSpec spec)
+    {
+        var la = extract.Manifest.LaCode;
+        return warehouse.Append("stg", spec.Name, extract[spec.Name].Rows.AsParallel().AsOrdered()
+            .Select(r => StagingRow(la, spec, r, RowHash.OfRow(r.Line, r.Values))));
+    }
+
+    /// <summary>
+    /// Stages only what changed since the last run: a row whose hash (of its line and values) the staged rows lack is
+    /// new or changed, and a staged row whose hash the extract lacks is deleted (changed or gone).
+    /// </summary>
     public static long StageChanges(this IWarehouse warehouse, Extract extract, TableSpec spec)
     {
         var la = extract.Manifest.LaCode;
+        var rows = extract[spec.Name].Rows;
+        var hashes = RowHashes(rows);
         var stored = warehouse.StagedRowHashes(la, spec.Name);
-        var current = StagingRows(extract, spec).ToList();
-        var changed = current.Where(r => !stored.TryGetValue(r.Key, out var h) || h != r.Hash).ToList();
-        var currentKeys = current.Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
-        var toDelete = changed.Select(r => r.Key).Where(stored.ContainsKey).Concat(stored.Keys.Where(k => !currentKeys.Contains(k))).ToList();
-        warehouse.DeleteStagedRows(la, spec.Name, toDelete);
-        warehouse.Append("stg", spec.Name, changed.Select(r => r.Values));
-        return changed.Count + toDelete.Count;
+        var current = new HashSet<string>(hashes, StringComparer.Ordinal);
+        var removed = stored.Where(h => !current.Contains(h)).ToList();
+        var added = Enumerable.Range(0, rows.Count).Where(i => !stored.Contains(hashes[i])).ToList();
+        warehouse.DeleteStagedRows(la, spec.Name, removed);
+        warehouse.Append("stg", spec.Name, added.Select(i => StagingRow(la, spec, rows[i], hashes[i])));
+        return added.Count + removed.Count;
     }
 
     public static void WriteQuarantine(this IWarehouse warehouse, long runId, string laCode, IEnumerable<QuarantinedRow> rows) =>

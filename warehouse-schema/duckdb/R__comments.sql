@@ -21,11 +21,11 @@ COMMENT ON COLUMN audit."etl_quarantine"."last_modified" IS 'The row''s last_mod
 COMMENT ON TABLE audit."etl_run" IS 'One row per run of the pipeline: what was read, loaded and quarantined, with which rules, and how long it took.';
 COMMENT ON COLUMN audit."etl_run"."run_id" IS 'Lineage: the run (audit.etl_run) that wrote this row.';
 COMMENT ON COLUMN audit."etl_run"."la_code" IS 'The council the run loaded.';
-COMMENT ON COLUMN audit."etl_run"."mode" IS 'full (later: incremental).';
+COMMENT ON COLUMN audit."etl_run"."mode" IS 'full, or incremental (only what changed since the council''s last successful run).';
 COMMENT ON COLUMN audit."etl_run"."source" IS 'The extract: folder, or SQL source without its password.';
 COMMENT ON COLUMN audit."etl_run"."started_at" IS 'When the run started.';
 COMMENT ON COLUMN audit."etl_run"."ended_at" IS 'When the run ended.';
-COMMENT ON COLUMN audit."etl_run"."status" IS 'succeeded (a failed run leaves no trace in the published warehouse).';
+COMMENT ON COLUMN audit."etl_run"."status" IS 'succeeded, or failed (the warehouse''s contents are as before the run; error says why).';
 COMMENT ON COLUMN audit."etl_run"."as_at" IS 'The as-at moment every rule used.';
 COMMENT ON COLUMN audit."etl_run"."extracted_at" IS 'When the extract was taken (manifest extracted_at).';
 COMMENT ON COLUMN audit."etl_run"."rows_read" IS 'Rows read, all tables (read = loaded + quarantined).';
@@ -40,6 +40,7 @@ COMMENT ON COLUMN audit."etl_run"."watermark" IS 'The extract moment (extracted_
 COMMENT ON COLUMN audit."etl_run"."children_rederived" IS 'Children this run derived (all of them in a full run; in an incremental run those whose inputs changed)';
 COMMENT ON COLUMN audit."etl_run"."context_hash" IS 'Hash of what every child''s derivation depends on beyond its own rows (program build, rules, months, as-at date, council tables, pseudonym salt); an incremental run with another context re-derives every child';
 COMMENT ON COLUMN audit."etl_run"."children_written" IS 'Children whose rows this run rewrote (all of them in a full run)';
+COMMENT ON COLUMN audit."etl_run"."tally" IS 'Every child''s contributions to the indicator sums and caseloads, summed (JSON); an incremental run in the same context starts from it';
 COMMENT ON TABLE audit."schema_version" IS 'The schema files this warehouse has applied, with their SHA-256 and when.';
 COMMENT ON COLUMN audit."schema_version"."file" IS 'The schema file applied.';
 COMMENT ON COLUMN audit."schema_version"."sha256" IS 'SHA-256 of the file as applied (an applied versioned file must not change).';

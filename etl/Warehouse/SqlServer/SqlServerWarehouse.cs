@@ -134,9 +134,9 @@ public sealed class SqlServerWarehouse : IWarehouse
     public void WriteRun(RunRecord r) => _work.Add((c, tx) => c.Execute(
         """
         INSERT INTO audit.etl_run (run_id, la_code, mode, source, started_at, ended_at, status, as_at, extracted_at,
-            rows_read, rows_loaded, rows_quarantined, rulebook_version, rule_settings, table_counts, stage_timings, error, watermark, children_rederived, context_hash, children_written)
+            rows_read, rows_loaded, rows_quarantined, rulebook_version, rule_settings, table_counts, stage_timings, error, watermark, children_rederived, context_hash, children_written, tally)
         VALUES (@RunId, @LaCode, @Mode, @Source, @StartedAt, @EndedAt, @Status, @AsAt, @ExtractedAt,
-            @RowsRead, @RowsLoaded, @RowsQuarantined, @RulebookVersion, @RuleSettings, @TableCounts, @StageTimings, @Error, @Watermark, @ChildrenRederived, @ContextHash, @ChildrenWritten)
+            @RowsRead, @RowsLoaded, @RowsQuarantined, @RulebookVersion, @RuleSettings, @TableCounts, @StageTimings, @Error, @Watermark, @ChildrenRederived, @ContextHash, @ChildrenWritten, @Tally)
         """, r, tx));
 
     // Reads see the published state (the run's own writes are applied at the commit), which is what change detection needs.
@@ -145,25 +145,35 @@ public sealed class SqlServerWarehouse : IWarehouse
         SELECT TOP (1) run_id AS RunId, la_code AS LaCode, mode AS Mode, source AS Source, started_at AS StartedAt, ended_at AS EndedAt, status AS Status,
                as_at AS AsAt, extracted_at AS ExtractedAt, rows_read AS RowsRead, rows_loaded AS RowsLoaded, rows_quarantined AS RowsQuarantined,
                rulebook_version AS RulebookVersion, rule_settings AS RuleSettings, table_counts AS TableCounts, stage_timings AS StageTimings,
-               error AS Error, watermark AS Watermark, children_rederived AS ChildrenRederived, context_hash AS ContextHash, children_written AS ChildrenWritten
+               error AS Error, watermark AS Watermark, children_rederived AS ChildrenRederived, context_hash AS ContextHash, children_written AS ChildrenWritten, tally AS Tally
         FROM audit.etl_run WHERE la_code = @la AND status = 'succeeded' ORDER BY run_id DESC
         """, new { la = laCode }));
 
-    public IReadOnlyDictionary<string, string> StagedRowHashes(string laCode, string table) => Locked(c =>
-        c.Query<(string Key, string Hash)>($"SELECT row_key, row_hash FROM stg.{TSqlNames.Bracket(table)} WHERE extract_la_code = @la", new { la = laCode }, commandTimeout: 0)
-            .ToDictionary(x => x.Key, x => x.Hash, StringComparer.Ordinal));
+    public IReadOnlySet<string> StagedRowHashes(string laCode, string table) => Locked(c =>
+        c.Query<string>($"SELECT row_hash FROM stg.{TSqlNames.Bracket(table)} WHERE extract_la_code = @la", new { la = laCode }, commandTimeout: 0)
+            .ToHashSet(StringComparer.Ordinal));
 
     public IReadOnlyDictionary<string, ChildState> ChildStates(string laCode) => Locked(c =>
-        c.Query<(string Child, string Output, string? Input, string? Tally)>(
-                "SELECT child_id, output_hash, input_hash, tally FROM audit.child_state WHERE la_code = @la", new { la = laCode }, commandTimeout: 0)
-            .ToDictionary(x => x.Child, x => new ChildState(x.Output, x.Input, x.Tally), StringComparer.Ordinal));
+        c.Query<(string Child, string Output, string? Input)>(
+                "SELECT child_id, output_hash, input_hash FROM audit.child_state WHERE la_code = @la", new { la = laCode }, commandTimeout: 0)
+            .ToDictionary(x => x.Child, x => new ChildState(x.Output, x.Input), StringComparer.Ordinal));
 
-    public void DeleteStagedRows(string laCode, string table, IReadOnlyCollection<string> rowKeys)
+    // All the council's tallies, kept for the children asked for: one plain query (SQL Server's key table belongs to the
+    // build's transaction, and these reads see the published state).
+    public IReadOnlyDictionary<string, string?> ChildTallies(string laCode, IReadOnlyCollection<string>? childIds) => Locked(c =>
     {
-        if (rowKeys.Count == 0) return;
-        var keys = rowKeys.ToList();
+        var wanted = childIds?.ToHashSet(StringComparer.Ordinal);
+        return c.Query<(string Child, string? Tally)>("SELECT child_id, tally FROM audit.child_state WHERE la_code = @la", new { la = laCode }, commandTimeout: 0)
+            .Where(x => wanted is null || wanted.Contains(x.Child))
+            .ToDictionary(x => x.Child, x => x.Tally, StringComparer.Ordinal);
+    });
+
+    public void DeleteStagedRows(string laCode, string table, IReadOnlyCollection<string> rowHashes)
+    {
+        if (rowHashes.Count == 0) return;
+        var keys = rowHashes.ToList();
         _work.Add((c, tx) => WithKeys(c, tx, keys, () => c.Execute(
-            $"DELETE FROM stg.{TSqlNames.Bracket(table)} WHERE extract_la_code = @la AND row_key IN (SELECT k FROM #etl_keys)", new { la = laCode }, tx, commandTimeout: 0)));
+            $"DELETE FROM stg.{TSqlNames.Bracket(table)} WHERE extract_la_code = @la AND row_hash IN (SELECT k FROM #etl_keys)", new { la = laCode }, tx, commandTimeout: 0)));
     }
 
     public void DeleteChildren(string laCode, IReadOnlyCollection<string> childIds, IEnumerable<(string Schema, string Table)> tables, long? exceptRunId = null)

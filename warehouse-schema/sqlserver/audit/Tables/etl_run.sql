@@ -21,6 +21,7 @@ CREATE TABLE audit.etl_run (
     children_rederived BIGINT         NULL,
     context_hash      NVARCHAR(400)   NULL,
     children_written  BIGINT          NULL,
+    tally             NVARCHAR(MAX)   NULL,
     CONSTRAINT PK_audit_etl_run PRIMARY KEY CLUSTERED (run_id)
 );
 GO
