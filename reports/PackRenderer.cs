@@ -86,25 +86,28 @@ public static class PackRenderer
         // The workbook is the slowest writer, and the RDL files need no data: each runs beside the others.
         var excelTask = Task.Run(() => ExcelPackWriter.Write(data, xlsx), cancellationToken);
         var rdlTask = Task.Run(() => RdlWriter.WriteAll(rdlFolder, options.DefinitionsFolder), cancellationToken);
+        var htmlTask = Task.Run(() =>
+        {
+            File.WriteAllText(html, HtmlPackWriter.Render(data), utf8);
+            File.WriteAllText(csv, DataQualityCsv.Render(data), utf8);
+        }, cancellationToken);
         int pdfPages;
         try
         {
-            File.WriteAllText(html, HtmlPackWriter.Render(data), utf8);
-            cancellationToken.ThrowIfCancellationRequested();
             pdfPages = PdfPackWriter.Write(data, pdf);
-            File.WriteAllText(csv, DataQualityCsv.Render(data), utf8);
         }
         finally
         {
             // Never leave a writer running behind a failure; its own failure is reported below.
             try
             {
-                Task.WaitAll(excelTask, rdlTask);
+                Task.WaitAll(excelTask, rdlTask, htmlTask);
             }
             catch (AggregateException)
             {
             }
         }
+        htmlTask.GetAwaiter().GetResult();
         excelTask.GetAwaiter().GetResult();
         var rdl = rdlTask.GetAwaiter().GetResult();
 

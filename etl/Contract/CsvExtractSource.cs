@@ -15,6 +15,7 @@ namespace ChildrensWarehouse.Contract;
 public sealed class CsvExtractSource(string folder, bool flatReference = false) : IExtractRowSource
 {
     private readonly Dictionary<string, int[]> _positions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _headerWidths = new(StringComparer.Ordinal);
 
     public string Folder { get; } = folder;
 
@@ -139,6 +140,7 @@ public sealed class CsvExtractSource(string folder, bool flatReference = false) 
                 throw new ExtractUnusableException($"{path}: header lacks required column {spec.Columns[i].Name}");
             }
         }
+        _headerWidths[spec.Name] = header.Length;
         var unknown = header.Where(h => spec.Columns.All(c => c.Name != h)).ToList();
         if (unknown.Count > 0)
         {
@@ -183,24 +185,48 @@ public sealed class CsvExtractSource(string folder, bool flatReference = false) 
             {
                 yield break;
             }
-            var raw = parser.RawRecord;
-            var line = StartLine(parser.RawRow, raw);
-            var record = parser.Record ?? [];
-            var fields = record.Length == headerWidth ? Align(positions, record) : null;
-            string? problem = null;
-            if (raw.Contains('\uFFFD'))
-            {
-                problem = "not valid UTF-8";
-            }
-            else if (badData)
-            {
-                problem = "malformed quoting (RFC 4180)";
-            }
-            else if (record.Length != headerWidth)
-            {
-                problem = $"has {record.Length} fields, the header has {headerWidth}";
-            }
-            yield return new SourceRecord(line, fields, raw, problem);
+            yield return Record(parser, parser.RawRecord, StartLine(parser.RawRow, parser.RawRecord), positions, headerWidth, badData);
+        }
+    }
+
+    /// <summary>The record the parser has just read: its values by contract column, or the problem that stops it being a row.</summary>
+    private static SourceRecord Record(CsvParser parser, string raw, int line, int[] positions, int headerWidth, bool badData)
+    {
+        var record = parser.Record ?? [];
+        var fields = record.Length == headerWidth ? Align(positions, record) : null;
+        string? problem = null;
+        if (raw.Contains('\uFFFD'))
+        {
+            problem = "not valid UTF-8";
+        }
+        else if (badData)
+        {
+            problem = "malformed quoting (RFC 4180)";
+        }
+        else if (record.Length != headerWidth)
+        {
+            problem = $"has {record.Length} fields, the header has {headerWidth}";
+        }
+        return new SourceRecord(line, fields, raw, problem);
+    }
+
+    /// <summary>
+    /// Some records of a table's file, found by <see cref="CsvRecordScan"/> (which gave their lines and bytes): read
+    /// exactly as <see cref="Records"/> reads them, without reading the rest of the file.
+    /// </summary>
+    public IEnumerable<SourceRecord> RecordsAt(TableSpec spec, byte[] file, IEnumerable<RecordPrint> records)
+    {
+        var positions = _positions.TryGetValue(spec.Name, out var p)
+            ? p
+            : throw new InvalidOperationException($"{Location(spec)}: CheckTables must run before the rows are read");
+        var headerWidth = _headerWidths[spec.Name];
+        foreach (var print in records)
+        {
+            var text = Encoding.UTF8.GetString(file, print.Start, print.Length);
+            var badData = false;
+            using var parser = new CsvParser(new StringReader(text), CsvConfig(() => badData = true));
+            if (!parser.Read()) throw new InvalidOperationException($"{Location(spec)} line {print.Line}: the record scan and the parser disagree");
+            yield return Record(parser, text, print.Line, positions, headerWidth, badData);
         }
     }
 

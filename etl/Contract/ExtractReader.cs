@@ -101,36 +101,45 @@ public sealed class ExtractReader
         foreach (var record in source.Records(spec, cancellationToken))
         {
             read++;
-            var file = record.File ?? tableFile;
-            if (record.Problem is not null)
-            {
-                quarantine.Add(new QuarantinedRow(spec.Name, file, record.Line, null, record.Problem, Clip(record.RawText)) with
-                {
-                    ChildId = record.Fields is null ? null : RawField(spec, record.Fields, "child_id"),
-                    Origin = record.Origin,
-                });
-                continue;
-            }
-            var fields = record.Fields ?? throw new InvalidOperationException($"{file}: record {record.Line} has neither values nor a problem");
-            if (fields.Any(f => f is { Length: > MaxFieldLength }))
-            {
-                quarantine.Add(new QuarantinedRow(spec.Name, file, record.Line, null, $"a field is longer than {MaxFieldLength:N0} characters", Clip(record.RawText)) { Origin = record.Origin });
-                continue;
-            }
-            var (values, column, why) = ValidateRow(spec, fields, manifest.ExtractedAt);
-            if (why is not null)
-            {
-                quarantine.Add(new QuarantinedRow(spec.Name, file, record.Line, column, why, Clip(record.RawText)) with
-                {
-                    ChildId = RawField(spec, fields, "child_id"),
-                    LastModified = RawField(spec, fields, "last_modified") is { } lm && ValueParser.TryParseTimestamp(lm, out var t) ? t : null,
-                    Origin = record.Origin,
-                });
-                continue;
-            }
-            rows.Add(new ExtractRow(record.Line, values!) { File = record.File, Origin = record.Origin });
+            if (CheckRecord(spec, record, tableFile, manifest.ExtractedAt, quarantine) is { } row) rows.Add(row);
         }
         return (rows, read);
+    }
+
+    /// <summary>
+    /// Validation step 2 for one record (the checks of the row alone): the row, or null with the record quarantined with
+    /// its reason. Whether the row is then kept depends on the other rows (duplicates, parents, overlaps).
+    /// </summary>
+    internal static ExtractRow? CheckRecord(TableSpec spec, SourceRecord record, string tableFile, DateTime extractedAt, List<QuarantinedRow> quarantine)
+    {
+        var file = record.File ?? tableFile;
+        if (record.Problem is not null)
+        {
+            quarantine.Add(new QuarantinedRow(spec.Name, file, record.Line, null, record.Problem, Clip(record.RawText)) with
+            {
+                ChildId = record.Fields is null ? null : RawField(spec, record.Fields, "child_id"),
+                Origin = record.Origin,
+            });
+            return null;
+        }
+        var fields = record.Fields ?? throw new InvalidOperationException($"{file}: record {record.Line} has neither values nor a problem");
+        if (fields.Any(f => f is { Length: > MaxFieldLength }))
+        {
+            quarantine.Add(new QuarantinedRow(spec.Name, file, record.Line, null, $"a field is longer than {MaxFieldLength:N0} characters", Clip(record.RawText)) { Origin = record.Origin });
+            return null;
+        }
+        var (values, column, why) = ValidateRow(spec, fields, extractedAt);
+        if (why is not null)
+        {
+            quarantine.Add(new QuarantinedRow(spec.Name, file, record.Line, column, why, Clip(record.RawText)) with
+            {
+                ChildId = RawField(spec, fields, "child_id"),
+                LastModified = RawField(spec, fields, "last_modified") is { } lm && ValueParser.TryParseTimestamp(lm, out var t) ? t : null,
+                Origin = record.Origin,
+            });
+            return null;
+        }
+        return new ExtractRow(record.Line, values!) { File = record.File, Origin = record.Origin };
     }
 
     private static string? RawField(TableSpec spec, string?[] fields, string column)
@@ -328,7 +337,7 @@ public sealed class ExtractReader
     }
 
     /// <summary>Of two overlapping episodes of one child, the one that starts later (then ends later, then the greater episode_id) is quarantined.</summary>
-    private static List<ExtractRow> RemoveOverlappingEpisodes(TableSpec spec, List<ExtractRow> rows, List<QuarantinedRow> quarantine, string file)
+    internal static List<ExtractRow> RemoveOverlappingEpisodes(TableSpec spec, List<ExtractRow> rows, List<QuarantinedRow> quarantine, string file)
     {
         int child = spec.IndexOf("child_id"), start = spec.IndexOf("start_date"), end = spec.IndexOf("end_date"), id = spec.IndexOf("episode_id");
         var rejected = new HashSet<ExtractRow>();

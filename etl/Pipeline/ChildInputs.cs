@@ -24,17 +24,20 @@ public static class ChildInputs
     /// For a table of children's rows, the child each row belongs to (its child_id; for a CP review, its plan's child;
     /// null when that plan is not loaded); null for the council's own tables (workers, teams, reference lists...).
     /// </summary>
-    private static Func<ExtractRow, string?>? OwnerOf(TableSpec spec, IReadOnlyDictionary<string, string> planOwners)
+    internal static Func<ExtractRow, string?>? OwnerOf(TableSpec spec, IReadOnlyDictionary<string, string> planOwners)
     {
         if (spec.Name == "cp_reviews")
         {
             var plan = spec.IndexOf("cp_plan_id");
             return r => planOwners.GetValueOrDefault(r.Text(plan)!);
         }
-        if (spec.Columns.All(c => c.Name != "child_id")) return null;
+        if (!IsChildTable(spec)) return null;
         var child = spec.IndexOf("child_id");
         return r => r.Text(child);
     }
+
+    /// <summary>A table of children's rows (with a child_id, or a CP review through its plan) rather than of the council's.</summary>
+    public static bool IsChildTable(TableSpec spec) => spec.Name == "cp_reviews" || spec.Columns.Any(c => c.Name == "child_id");
 
     private static Dictionary<string, string> PlanOwners(Extract extract)
     {
@@ -126,5 +129,21 @@ public static class ChildInputs
             }
         }
         return passed;
+    }
+
+    /// <summary>
+    /// A condition on the staged contacts that keeps every contact <see cref="ContactTimesPassed"/> could find between the
+    /// two moments (and some more, which it then leaves out): received by the later moment, and received less than 31
+    /// days before the earlier one or decided between them. Null when a decision window can be longer than that.
+    /// </summary>
+    public static (string Condition, IReadOnlyDictionary<string, object> Parameters)? ContactsPassedFromStaging(DateTime from, DateTime to, RuleSettings rules,
+        WorkingDayCalendar calendar)
+    {
+        var (lo, hi) = from <= to ? (from, to) : (to, from);
+        var earliest = lo.AddDays(-31);
+        // The window's end never comes before a later receipt's: received before `earliest`, it ended by `lo`.
+        if (earliest < calendar.FirstDate.ToDateTime(TimeOnly.MinValue) || ChildDerivation.ContactWindowEnd(earliest, rules.Contact.DecisionClock, calendar) > lo) return null;
+        return ("received_at <= $hi AND (received_at > $earliest OR (decision_at > $lo AND decision_at <= $hi))",
+            new Dictionary<string, object> { ["hi"] = hi, ["lo"] = lo, ["earliest"] = earliest });
     }
 }

@@ -57,6 +57,9 @@ public sealed record RunSummary(
 
     /// <summary>Children derived (all in a full run; in an incremental run those whose inputs changed).</summary>
     public long ChildrenDerived { get; init; }
+
+    /// <summary>True when the run parsed only the records that changed since the last run (<see cref="IncrementalRead"/>).</summary>
+    public bool ChangedRecordsOnly { get; init; }
 }
 
 /// <summary>What a load of several councils' extracts did: one summary per council, and the stages run once for all.</summary>
@@ -167,16 +170,33 @@ public sealed class RunPipeline(ILogger log)
                 var clock = new StageClock(request, log, cancellationToken);
                 var councilStarted = loaded.Count == 0 ? startedAt : DateTime.Now;
                 clock.Begin("read+validate");
-                var extract = new ExtractReader().Read(source, cancellationToken);
-                councilKnown(extract.Manifest.LaCode, source);
-                clock.Done("read+validate");
-                if (warehouse is null)
+                // An incremental run from a CSV extract into DuckDB reads only the records that changed where it can
+                // (IncrementalRead); otherwise, and for every other source, the whole extract is read.
+                IncrementalRead? delta = null;
+                if (request.Incremental && ExtractSources.Open(source) is CsvExtractSource csv
+                    && WarehouseTarget.Parse(request.WarehousePath).Engine == WarehouseEngine.DuckDb)
                 {
-                    // Opened once the first extract is known to be readable: an unusable extract touches nothing.
-                    warehouse = WarehouseFactory.OpenForBuild(request.WarehousePath, request.SchemaFolder, log, request.DuckDbMemoryLimit);
-                    firstRunId = warehouse.NextRunId();
+                    csv.ReadManifest();
+                    csv.CheckTables(CaseSystemContract.AllTables.ToList(), []);
+                    (warehouse, firstRunId) = Open(warehouse, firstRunId);
+                    delta = IncrementalRead.TryRead((DuckDbWarehouse)warehouse, source, (council, previous) => ContextProblem(request, council, previous),
+                        cancellationToken, out var whyNot);
+                    if (delta is null) log.Information("Reading the whole extract: {Reason}", whyNot);
                 }
-                loaded.Add(LoadCouncil(warehouse, request, source, extract, firstRunId + loaded.Count, councilStarted, clock, cancellationToken));
+                var extract = delta is null ? new ExtractReader().Read(source, cancellationToken) : null;
+                councilKnown((extract?.Manifest ?? delta!.Manifest).LaCode, source);
+                clock.Done("read+validate");
+                // Opened once the first extract is known to be readable: an unusable extract touches nothing.
+                (warehouse, firstRunId) = Open(warehouse, firstRunId);
+                var input = new CouncilInput(source, extract, delta);
+                loaded.Add(LoadCouncil(warehouse, request, input, firstRunId + loaded.Count, councilStarted, clock, cancellationToken));
+            }
+
+            (IWarehouse, long) Open(IWarehouse? opened, long runId)
+            {
+                if (opened is not null) return (opened, runId);
+                var build = WarehouseFactory.OpenForBuild(request.WarehousePath, request.SchemaFolder, log, request.DuckDbMemoryLimit);
+                return (build, build.NextRunId());
             }
 
             var batchClock = new StageClock(request, log, cancellationToken);
@@ -206,69 +226,102 @@ public sealed class RunPipeline(ILogger log)
         }
     }
 
-    private (RunSummary, RunRecord) LoadCouncil(IWarehouse warehouse, RunRequest request, string source, Extract extract, long runId, DateTime startedAt,
+    /// <summary>One council's extract as read: whole (<paramref name="Extract"/>) or, in an incremental run, only what changed (<paramref name="Delta"/>).</summary>
+    private sealed record CouncilInput(string Source, Extract? Extract, IncrementalRead? Delta)
+    {
+        public Manifest Manifest => Extract?.Manifest ?? Delta!.Manifest;
+        /// <summary>The council's own tables (workers, teams, reference lists, bank holidays...): the whole extract, or those read whole beside the changes.</summary>
+        public Extract Council => Extract ?? Delta!.CouncilTables;
+        public IReadOnlyList<string> Warnings => Extract?.Warnings ?? Delta!.Warnings;
+        public IReadOnlyList<TableAccounting> Accounting => Extract?.Accounting ?? Delta!.Accounting;
+        public long Quarantined => Accounting.Sum(a => a.Quarantined);
+    }
+
+    /// <summary>Which children an incremental run derives again (null: all), their rows, and what their derivation needs.</summary>
+    private sealed record ChildSelection(Extract ToDerive, IReadOnlyDictionary<string, string> InputHashes, IReadOnlySet<string> ContactsNamed,
+        HashSet<string>? Derive, IReadOnlyList<string> Gone);
+
+    /// <summary>Why an incremental run cannot keep the last run's children (null when it can): ChildInputs' context, and the last run's totals.</summary>
+    private static string? ContextProblem(RunRequest request, Extract council, RunRecord previous)
+    {
+        var asAt = request.AsAt ?? council.Manifest.ExtractedAt;
+        if (previous.AsAt is not { } previousAsAt || previous.Tally is null) return "the last run kept no indicator totals";
+        var pseudonyms = Pseudonymiser.FromConfiguration(request.PseudonymSalt, request.WarehousePath);
+        if (previous.ContextHash != ChildInputs.ContextHash(council, request.Rules, request.Months, asAt, pseudonyms, IndicatorInputs.Unavailable(council.Coverage).Keys))
+        {
+            return "the derivation's context changed (program, rules, months, as-at date, council tables or salt): every child is derived again";
+        }
+        return ChildInputs.ContactsPassedFromStaging(previousAsAt, asAt, request.Rules, Calendar(council)) is null
+            ? "the contact decision window is too long to find the contacts whose times passed from the staged rows"
+            : null;
+    }
+
+    private (RunSummary, RunRecord) LoadCouncil(IWarehouse warehouse, RunRequest request, CouncilInput input, long runId, DateTime startedAt,
         StageClock clock, CancellationToken cancellationToken)
     {
-        var manifest = extract.Manifest;
+        var (source, extract, delta) = input;
+        var manifest = input.Manifest;
         var la = manifest.LaCode;
         var asAt = request.AsAt ?? manifest.ExtractedAt;
-        foreach (var warning in extract.Warnings) log.Warning("{Warning}", warning);
-        log.Information("Read extract {LaCode}: {Rows} rows loaded, {Quarantined} quarantined",
-            la, extract.Tables.Values.Sum(t => t.Rows.Count), extract.Quarantine.Count);
-        var calendar = Calendar(extract);
-        var population = PopulationOf(extract);
+        foreach (var warning in input.Warnings) log.Warning("{Warning}", warning);
+        log.Information("Read extract {LaCode}: {Rows} rows loaded, {Quarantined} quarantined{Delta}",
+            la, input.Accounting.Sum(a => a.Loaded), input.Quarantined, delta is null ? "" : $" ({delta.Deltas.Sum(d => d.ChangedLines.Count + d.Added.Count)} records changed)");
+        var calendar = Calendar(input.Council);
+        var population = PopulationOf(input.Council);
+        var view = new CaseView(asAt);
 
         // Each child's input hash (for incremental runs) needs only the extract: worked out beside the staging.
-        var view = new CaseView(asAt);
-        var contactsNamedByReferrals = view.Referrals(extract).Where(r => r.ContactId is not null).Select(r => r.ContactId!).ToHashSet(StringComparer.Ordinal);
-        var inputHashesTask = Task.Run(() => ChildInputs.InputHashes(extract, contactsNamedByReferrals), cancellationToken);
+        var contactsNamedByReferrals = extract is null ? null
+            : view.Referrals(extract).Where(r => r.ContactId is not null).Select(r => r.ContactId!).ToHashSet(StringComparer.Ordinal);
+        var inputHashesTask = extract is null ? null : Task.Run(() => ChildInputs.InputHashes(extract, contactsNamedByReferrals!), cancellationToken);
+        // The records of every file, for the next incremental run to compare with (CSV extracts only).
+        var printsTask = delta is not null ? Task.FromResult<IReadOnlyDictionary<string, byte[]?>?>(delta.Prints.ToDictionary(x => x.Key, x => (byte[]?)x.Value))
+            : ExtractSources.Open(source) is CsvExtractSource ? Task.Run<IReadOnlyDictionary<string, byte[]?>?>(() => IncrementalRead.PrintsOfFullRead(source, extract!), cancellationToken)
+            : Task.FromResult<IReadOnlyDictionary<string, byte[]?>?>(null);
 
         clock.Begin("stage");
-        var previous = request.Incremental ? warehouse.LastSuccessfulRun(la) : null;
+        var previous = delta?.Previous ?? (request.Incremental ? warehouse.LastSuccessfulRun(la) : null);
         var incremental = previous is not null;
         if (request.Incremental && !incremental) log.Information("No earlier successful run of {LaCode}: running in full", la);
         long stagedChanges = 0;
-        if (!incremental) warehouse.ClearCouncil(la);
-        foreach (var spec in CaseSystemContract.AllTables)
+        if (delta is not null)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            stagedChanges += incremental ? warehouse.StageChanges(extract, spec) : warehouse.Stage(extract, spec);
+            stagedChanges = StageDelta(warehouse, delta, runId);
         }
-        warehouse.WriteQuarantine(runId, la, extract.Quarantine);
+        else
+        {
+            if (!incremental) warehouse.ClearCouncil(la);
+            foreach (var spec in CaseSystemContract.AllTables)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                stagedChanges += incremental ? warehouse.StageChanges(extract!, spec) : warehouse.Stage(extract!, spec);
+            }
+            warehouse.WriteQuarantine(runId, la, extract!.Quarantine);
+        }
+        warehouse.WriteSourceFingerprints(la, runId, printsTask.GetAwaiter().GetResult(), onlyThese: delta is not null);
         warehouse.LoadDateDimension(calendar);
         warehouse.LoadIndicatorDimension(IndicatorDictionary.All.Values);
         clock.Done("stage");
 
         clock.Begin(DeriveAndLoadStage);
+        var council = view.Council(input.Council);
+        var periods = ReportingPeriods.Ending(asAt, request.Months);
+        var unavailable = IndicatorInputs.Unavailable(input.Council.Coverage);
+        var pseudonyms = Pseudonymiser.FromConfiguration(request.PseudonymSalt, request.WarehousePath);
+        var contextHash = ChildInputs.ContextHash(input.Council, request.Rules, request.Months, asAt, pseudonyms, unavailable.Keys);
+        var stored = incremental ? warehouse.ChildStates(la) : new Dictionary<string, ChildState>();
+        var selection = delta is not null
+            ? SelectFromStaging((DuckDbWarehouse)warehouse, delta, request, asAt, calendar, view, stored)
+            : SelectFromExtract(extract!, inputHashesTask!.GetAwaiter().GetResult(), contactsNamedByReferrals!, previous, incremental, contextHash, request, asAt, calendar, stored);
+        var (toDerive, inputHashes, contactsNamed, derive, gone) = selection;
+        var storedTallies = incremental ? warehouse.ChildTallies(la, derive?.Concat(gone).ToList()) : new Dictionary<string, string?>();
         var context = new DerivationContext
         {
             Rules = request.Rules,
             Calendar = calendar,
             AsAt = asAt,
-            ContactsNamedByReferrals = contactsNamedByReferrals,
+            ContactsNamedByReferrals = contactsNamed,
         };
-        var council = view.Council(extract);
-        var periods = ReportingPeriods.Ending(asAt, request.Months);
-        var unavailable = IndicatorInputs.Unavailable(extract.Coverage);
-        var pseudonyms = Pseudonymiser.FromConfiguration(request.PseudonymSalt, request.WarehousePath);
-        var inputHashes = inputHashesTask.GetAwaiter().GetResult();
-        var contextHash = ChildInputs.ContextHash(extract, request.Rules, request.Months, asAt, pseudonyms, unavailable.Keys);
-        var stored = incremental ? warehouse.ChildStates(la) : new Dictionary<string, ChildState>();
-        // An incremental run in the same context as the last run (same program, rules, months, as-at date, council
-        // tables) re-derives only the children whose rows changed or whose contact times the as-at moment passed; the
-        // others' rows stay and their stored contributions are added back to the sums (ChildInputs).
-        HashSet<string>? derive = null;
-        if (incremental && previous!.ContextHash == contextHash && previous.AsAt is { } previousAsAt && previous.Tally is not null
-            && stored.Values.All(s => s.InputHash is not null))
-        {
-            derive = inputHashes.Where(x => !stored.TryGetValue(x.Key, out var state) || state.InputHash != x.Value)
-                .Select(x => x.Key).ToHashSet(StringComparer.Ordinal);
-            derive.UnionWith(ChildInputs.ContactTimesPassed(extract, previousAsAt, asAt, request.Rules, calendar));
-        }
-        // Children no longer in the extract; and the stored contributions of the children derived now (all of them when every child is).
-        var gone = stored.Keys.Where(id => !inputHashes.ContainsKey(id)).ToList();
-        var storedTallies = incremental ? warehouse.ChildTallies(la, derive?.Concat(gone).ToList()) : new Dictionary<string, string?>();
-        var toDerive = derive is null ? extract : ChildInputs.Restrict(extract, derive);
         var cases = view.Cases(toDerive).ToList();
         var outputs = new ChildOutputs(la, runId, request.Rules, calendar, periods,
             council.Workers.ToDictionary(w => w.WorkerId, w => w.TeamId, StringComparer.Ordinal), ChildOutputs.ChildRows(toDerive, runId, pseudonyms));
@@ -328,7 +381,7 @@ public sealed class RunPipeline(ILogger log)
         clock.Done(DeriveAndLoadStage);
 
         clock.Begin("aggregate");
-        var kpis = calculator.Results(population, KpiReference.From(extract));
+        var kpis = calculator.Results(population, KpiReference.From(input.Council));
         warehouse.DeleteCouncilRows(la, "fact", "kpi_month");
         warehouse.DeleteCouncilRows(la, "fact", "kpi_availability");
         warehouse.WriteKpis(la, asAt, runId, kpis);
@@ -337,19 +390,116 @@ public sealed class RunPipeline(ILogger log)
         warehouse.Append("fact", "kpi_member", outputs.KpiMemberRows(calculator.Members.Where(m => m.ChildId is null)));
         clock.Done("aggregate");
 
-        var accounting = extract.Accounting;
+        var accounting = input.Accounting;
+        var sourceAccounting = extract?.SourceAccounting ?? [];
         var mode = incremental ? "incremental" : "full";
         var record = new RunRecord(runId, la, mode, ExtractSources.Describe(source), startedAt, null, "succeeded", asAt,
             manifest.ExtractedAt, accounting.Sum(a => a.Read), accounting.Sum(a => a.Loaded), accounting.Sum(a => a.Quarantined),
             request.Rules.RulebookVersion, request.Rules.ToJson(),
             JsonSerializer.Serialize(accounting.ToDictionary(a => a.Table, a => new[] { a.Read, a.Loaded, a.Quarantined })
-                .Concat(extract.SourceAccounting.Select(a => KeyValuePair.Create($"{a.File} ({a.Table})", new[] { a.Read, a.Loaded, a.Quarantined, a.NotUsedCount })))
+                .Concat(sourceAccounting.Select(a => KeyValuePair.Create($"{a.File} ({a.Table})", new[] { a.Read, a.Loaded, a.Quarantined, a.NotUsedCount })))
                 .ToDictionary()),
             null, null, Watermark: manifest.ExtractedAt, ChildrenRederived: cases.Count, ContextHash: contextHash, ChildrenWritten: rewritten.Count, Tally: childrenTally);
-        var summary = new RunSummary(runId, mode, manifest, asAt, accounting, clock.Timings, extract.Warnings, kpis,
+        var summary = new RunSummary(runId, mode, manifest, asAt, accounting, clock.Timings, input.Warnings, kpis,
             WarehouseTarget.Parse(request.WarehousePath).Location, rewritten.Count, stagedChanges)
-        { SourceAccounting = extract.SourceAccounting, ChildrenDerived = cases.Count };
+        { SourceAccounting = sourceAccounting, ChildrenDerived = cases.Count, ChangedRecordsOnly = delta is not null };
         return (summary, record);
+    }
+
+    /// <summary>
+    /// The children to derive from a whole extract: all of them, or in an incremental run in the same context as the last
+    /// (same program, rules, months, as-at date, council tables), only those whose rows changed or whose contact times the
+    /// as-at moment passed; the others' rows stay and their stored contributions are added back to the sums (ChildInputs).
+    /// </summary>
+    private static ChildSelection SelectFromExtract(Extract extract, Dictionary<string, string> inputHashes, IReadOnlySet<string> contactsNamed,
+        RunRecord? previous, bool incremental, string contextHash, RunRequest request, DateTime asAt, WorkingDayCalendar calendar,
+        IReadOnlyDictionary<string, ChildState> stored)
+    {
+        HashSet<string>? derive = null;
+        if (incremental && previous!.ContextHash == contextHash && previous.AsAt is { } previousAsAt && previous.Tally is not null
+            && stored.Values.All(s => s.InputHash is not null))
+        {
+            derive = inputHashes.Where(x => !stored.TryGetValue(x.Key, out var state) || state.InputHash != x.Value)
+                .Select(x => x.Key).ToHashSet(StringComparer.Ordinal);
+            derive.UnionWith(ChildInputs.ContactTimesPassed(extract, previousAsAt, asAt, request.Rules, calendar));
+        }
+        var gone = stored.Keys.Where(id => !inputHashes.ContainsKey(id)).ToList();
+        return new ChildSelection(derive is null ? extract : ChildInputs.Restrict(extract, derive), inputHashes, contactsNamed, derive, gone);
+    }
+
+    /// <summary>
+    /// The children to derive after an incremental read: of those the changed records touched, and those with a contact
+    /// time the as-at moment passed, the ones whose inputs changed; their rows read back from the staging (with the
+    /// run's changes), as are the referrals (which contacts a referral names) and the contacts whose times may have passed.
+    /// </summary>
+    private static ChildSelection SelectFromStaging(DuckDbWarehouse warehouse, IncrementalRead delta, RunRequest request, DateTime asAt,
+        WorkingDayCalendar calendar, CaseView view, IReadOnlyDictionary<string, ChildState> stored)
+    {
+        var la = delta.Manifest.LaCode;
+        var previousAsAt = delta.Previous.AsAt!.Value;
+        var (contactCondition, contactParameters) = ChildInputs.ContactsPassedFromStaging(previousAsAt, asAt, request.Rules, calendar)!.Value;
+        var contacts = CaseSystemContract.Get("contacts");
+        var timed = new Extract
+        {
+            Folder = delta.Folder, Manifest = delta.Manifest, Quarantine = [], Warnings = [],
+            Tables = new Dictionary<string, TableData>
+            {
+                ["contacts"] = Staged(warehouse, contacts, la, contactCondition, contactParameters),
+            },
+        };
+        var passed = ChildInputs.ContactTimesPassed(timed, previousAsAt, asAt, request.Rules, calendar);
+        var referrals = CaseSystemContract.Get("referrals");
+        var withReferrals = new Extract
+        {
+            Folder = delta.Folder, Manifest = delta.Manifest, Quarantine = [], Warnings = [],
+            Tables = new Dictionary<string, TableData> { ["referrals"] = Staged(warehouse, referrals, la, "contact_id IS NOT NULL") },
+        };
+        var contactsNamed = view.Referrals(withReferrals).Where(r => r.ContactId is not null).Select(r => r.ContactId!).ToHashSet(StringComparer.Ordinal);
+
+        var candidates = delta.Touched.Concat(passed).ToHashSet(StringComparer.Ordinal);
+        var tables = new Dictionary<string, TableData>(delta.CouncilTables.Tables);
+        warehouse.WithKeys(candidates, () =>
+        {
+            foreach (var spec in CaseSystemContract.AllTables.Where(ChildInputs.IsChildTable))
+            {
+                tables[spec.Name] = Staged(warehouse, spec, la, spec.Name == "cp_reviews"
+                    ? "cp_plan_id IN (SELECT cp_plan_id FROM stg.cp_plans WHERE extract_la_code = $la AND child_id IN (SELECT k FROM audit.etl_keys))"
+                    : "child_id IN (SELECT k FROM audit.etl_keys)");
+            }
+        });
+        var children = new Extract
+        {
+            Folder = delta.Folder, Manifest = delta.Manifest, Tables = tables, Quarantine = [], Warnings = delta.Warnings, Coverage = delta.CouncilTables.Coverage,
+        };
+        var inputHashes = ChildInputs.InputHashes(children, contactsNamed);
+        var derive = inputHashes.Where(x => !stored.TryGetValue(x.Key, out var state) || state.InputHash != x.Value || passed.Contains(x.Key))
+            .Select(x => x.Key).ToHashSet(StringComparer.Ordinal);
+        var gone = candidates.Where(id => stored.ContainsKey(id) && !inputHashes.ContainsKey(id)).ToList();
+        return new ChildSelection(ChildInputs.Restrict(children, derive), inputHashes, contactsNamed, derive, gone);
+    }
+
+    private static TableData Staged(DuckDbWarehouse warehouse, TableSpec spec, string la, string condition, IReadOnlyDictionary<string, object>? parameters = null)
+    {
+        var rows = StagedExtract.ReadRows(warehouse.Connection, spec, "$", la, condition, parameters);
+        return new TableData(spec, rows, rows.Count);
+    }
+
+    /// <summary>
+    /// Stages an incremental read: the changed lines' old rows go and the rows now loaded are appended; the quarantine is
+    /// the last run's (but at the changed lines) and the changed records held back now.
+    /// </summary>
+    private static long StageDelta(IWarehouse warehouse, IncrementalRead delta, long runId)
+    {
+        var la = delta.Manifest.LaCode;
+        long changes = 0;
+        foreach (var d in delta.Deltas)
+        {
+            changes += warehouse.DeleteStagedLines(la, d.Spec.Name, d.ChangedLines);
+            changes += warehouse.Stage(la, d.Spec, d.Added);
+        }
+        warehouse.CopyQuarantine(la, delta.PreviousRunId, runId, delta.Deltas.ToDictionary(d => d.Spec.Name, d => d.ChangedLines));
+        warehouse.WriteQuarantine(runId, la, delta.NewQuarantine);
+        return changes;
     }
 
     public static WorkingDayCalendar Calendar(Extract extract)

@@ -160,15 +160,17 @@ public sealed class DuckDbWarehouse : IWarehouse
     /// <summary>One open appender per table, written row by row as children are derived.</summary>
     public IRowSink OpenAppenders(IReadOnlyList<(string Schema, string Table)> tables) => new AppenderSink(Connection, tables);
 
+    // Each table's appender is opened with its first row: an incremental run writes a few children's rows to a few tables.
     private sealed class AppenderSink(DuckDBConnection connection, IReadOnlyList<(string Schema, string Table)> tables) : IRowSink
     {
-        private readonly DuckDBAppender[] _appenders = tables.Select(t => connection.CreateAppender(t.Schema, t.Table)).ToArray();
+        private readonly DuckDBAppender?[] _appenders = new DuckDBAppender?[tables.Count];
 
-        public void Append(int table, object?[] row) => AppendRow(_appenders[table], tables[table].Schema, tables[table].Table, row);
+        public void Append(int table, object?[] row) =>
+            AppendRow(_appenders[table] ??= connection.CreateAppender(tables[table].Schema, tables[table].Table), tables[table].Schema, tables[table].Table, row);
 
         public void Dispose()
         {
-            foreach (var appender in _appenders) appender.Dispose();
+            foreach (var appender in _appenders) appender?.Dispose();
         }
     }
 
@@ -233,6 +235,36 @@ public sealed class DuckDbWarehouse : IWarehouse
             $"DELETE FROM stg.\"{table}\" WHERE extract_la_code = $la AND row_hash IN (SELECT k FROM audit.etl_keys)", new { la = laCode }));
     }
 
+    public long DeleteStagedLines(string laCode, string table, IReadOnlyCollection<int> lines)
+    {
+        if (lines.Count == 0) return 0;
+        long deleted = 0;
+        WithKeys(lines.Select(l => l.ToString(System.Globalization.CultureInfo.InvariantCulture)), () => deleted = Connection.Execute(
+            $"DELETE FROM stg.\"{table}\" WHERE extract_la_code = $la AND CAST(source_line AS VARCHAR) IN (SELECT k FROM audit.etl_keys)", new { la = laCode }));
+        return deleted;
+    }
+
+    public void CopyQuarantine(string laCode, long fromRunId, long toRunId, IReadOnlyDictionary<string, IReadOnlyList<int>> exceptLines)
+    {
+        WithKeys(exceptLines.SelectMany(x => x.Value.Select(l => $"{x.Key}\u001f{l.ToString(System.Globalization.CultureInfo.InvariantCulture)}")), () => Connection.Execute(
+            """
+            INSERT INTO audit.etl_quarantine (run_id, la_code, table_name, file, line, column_name, reason, raw_text, child_id, last_modified)
+            SELECT $to, la_code, table_name, file, line, column_name, reason, raw_text, child_id, last_modified FROM audit.etl_quarantine
+            WHERE run_id = $from AND la_code = $la AND table_name || chr(31) || CAST(line AS VARCHAR) NOT IN (SELECT k FROM audit.etl_keys)
+            """, new { la = laCode, from = fromRunId, to = toRunId }));
+    }
+
+    public void WriteSourceFingerprints(string laCode, long runId, IReadOnlyDictionary<string, byte[]?>? fingerprints, bool onlyThese = false)
+    {
+        if (!onlyThese) Connection.Execute("DELETE FROM audit.source_fingerprint WHERE la_code = $la", new { la = laCode });
+        foreach (var (table, prints) in fingerprints ?? new Dictionary<string, byte[]?>())
+        {
+            if (onlyThese) Connection.Execute("DELETE FROM audit.source_fingerprint WHERE la_code = $la AND table_name = $table", new { la = laCode, table });
+            if (prints is null) continue;
+            Connection.Execute("INSERT INTO audit.source_fingerprint VALUES ($la, $table, $run, $prints)", new { la = laCode, table, run = runId, prints });
+        }
+    }
+
     public IReadOnlyDictionary<string, ChildState> ChildStates(string laCode)
     {
         using var cmd = Connection.CreateCommand();
@@ -273,7 +305,7 @@ public sealed class DuckDbWarehouse : IWarehouse
             $"DELETE FROM {schema}.\"{table}\" WHERE la_code = $la" + (whereNullColumn is null ? "" : $" AND {whereNullColumn} IS NULL"), new { la = laCode });
 
     /// <summary>Puts keys in a temporary table (bulk, no per-row round trips) for the duration of <paramref name="action"/>.</summary>
-    private void WithKeys(IEnumerable<string> keys, Action action)
+    internal void WithKeys(IEnumerable<string> keys, Action action)
     {
         Connection.Execute("CREATE OR REPLACE TABLE audit.etl_keys (k VARCHAR)");
         Append("audit", "etl_keys", keys.Select(k => new object?[] { k }));

@@ -31,27 +31,44 @@ public static class StagedExtract
         var tables = new Dictionary<string, TableData>(StringComparer.Ordinal);
         foreach (var spec in CaseSystemContract.AllTables)
         {
-            using var cmd = connection.CreateCommand();
-            cmd.CommandText = $"SELECT source_line, {string.Join(", ", spec.Columns.Select(c => $"\"{c.Name}\""))} FROM stg.\"{spec.Name}\" WHERE extract_la_code = {p}la ORDER BY source_line, row_key";
-            var parameter = cmd.CreateParameter();
-            parameter.ParameterName = "la";
-            parameter.Value = run.La;
-            cmd.Parameters.Add(parameter);
-            var rows = new List<ExtractRow>();
-            using (var reader = cmd.ExecuteReader())
-            {
-                while (reader.Read())
-                {
-                    var values = new object?[spec.Columns.Count];
-                    for (var i = 0; i < spec.Columns.Count; i++) values[i] = Value(reader, i + 1, spec.Columns[i].Type);
-                    rows.Add(new ExtractRow(Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture), values));
-                }
-            }
+            var rows = ReadRows(connection, spec, p, run.La);
             tables[spec.Name] = new TableData(spec, rows, rows.Count);
         }
         var manifest = new Manifest(run.La, run.La, run.ExtractedAt, CaseSystemContract.ContractVersion);
         var extract = new Extract { Folder = target.Display, Manifest = manifest, Tables = tables, Quarantine = [], Warnings = [] };
         return new Staged(extract, run.AsAt, target.Display);
+    }
+
+    /// <summary>
+    /// The council's staged rows of a table in their contract columns, in source order; <paramref name="condition"/> (SQL
+    /// over the staging table's columns) keeps some of them.
+    /// </summary>
+    internal static List<ExtractRow> ReadRows(DbConnection connection, TableSpec spec, string parameterPrefix, string laCode, string? condition = null,
+        IReadOnlyDictionary<string, object>? parameters = null)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = $"SELECT source_line, {string.Join(", ", spec.Columns.Select(c => $"\"{c.Name}\""))} FROM stg.\"{spec.Name}\" " +
+            $"WHERE extract_la_code = {parameterPrefix}la{(condition is null ? "" : $" AND ({condition})")} ORDER BY source_line, row_key";
+        var parameter = cmd.CreateParameter();
+        parameter.ParameterName = "la";
+        parameter.Value = laCode;
+        cmd.Parameters.Add(parameter);
+        foreach (var (name, value) in parameters ?? new Dictionary<string, object>())
+        {
+            var extra = cmd.CreateParameter();
+            extra.ParameterName = name;
+            extra.Value = value;
+            cmd.Parameters.Add(extra);
+        }
+        var rows = new List<ExtractRow>();
+        using var reader = cmd.ExecuteReader();
+        while (reader.Read())
+        {
+            var values = new object?[spec.Columns.Count];
+            for (var i = 0; i < spec.Columns.Count; i++) values[i] = Value(reader, i + 1, spec.Columns[i].Type);
+            rows.Add(new ExtractRow(Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture), values));
+        }
+        return rows;
     }
 
     private static object? Value(DbDataReader reader, int i, ColumnType type)

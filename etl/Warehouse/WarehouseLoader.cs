@@ -31,6 +31,10 @@ public static class WarehouseLoader
             .Select(r => StagingRow(la, spec, r, RowHash.OfRow(r.Line, r.Values))));
     }
 
+    /// <summary>Stages these rows of a table (an incremental read's changed rows).</summary>
+    public static long Stage(this IWarehouse warehouse, string la, TableSpec spec, IReadOnlyList<ExtractRow> rows) =>
+        warehouse.Append("stg", spec.Name, rows.Select(r => StagingRow(la, spec, r, RowHash.OfRow(r.Line, r.Values))));
+
     /// <summary>
     /// Stages only what changed since the last run: a row whose hash (of its line and values) the staged rows lack is
     /// new or changed, and a staged row whose hash the extract lacks is deleted (changed or gone).

@@ -76,17 +76,28 @@ public sealed record PackData(
                 .ToList()
             : [];
 
-        var charts = new List<ChartPageData>();
-        foreach (var chart in definitions.Charts)
+        // Each chart's datasets are independent: run on two connections side by side, the pages kept in the definitions' order.
+        var pages = new ChartPageData[definitions.Charts.Count];
+        try
         {
-            var chartParameters = parameters with { PeriodStart = ParameterValues.StartOf(parameters.PeriodEnd, chart.Months) };
-            var points = warehouse.Run(Datasets.Trend(chart), chartParameters, cancellationToken).Each().Select(ReadPoint).ToList();
-            var infos = warehouse.Run(Datasets.Definition(chart), chartParameters, cancellationToken).Each().Select(ReadIndicator).ToList();
-            var drill = chart.DrillThrough is null || isPublic
-                ? []
-                : warehouse.Run(Datasets.Drill(chart.DrillThrough, identifiable), chartParameters, cancellationToken).Each().Select(ReadDrill).ToList();
-            charts.Add(new ChartPageData(chart, chart.Indicators.Select(c => infos.FirstOrDefault(i => i.Code == c) ?? Unknown(c)).ToList(), points, drill));
+            Parallel.For(0, pages.Length, new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = cancellationToken }, warehouse.Another, (i, _, reader) =>
+            {
+                var chart = definitions.Charts[i];
+                var chartParameters = parameters with { PeriodStart = ParameterValues.StartOf(parameters.PeriodEnd, chart.Months) };
+                var points = reader.Run(Datasets.Trend(chart), chartParameters, cancellationToken).Each().Select(ReadPoint).ToList();
+                var infos = reader.Run(Datasets.Definition(chart), chartParameters, cancellationToken).Each().Select(ReadIndicator).ToList();
+                var drill = chart.DrillThrough is null || isPublic
+                    ? []
+                    : reader.Run(Datasets.Drill(chart.DrillThrough, identifiable), chartParameters, cancellationToken).Each().Select(ReadDrill).ToList();
+                pages[i] = new ChartPageData(chart, chart.Indicators.Select(c => infos.FirstOrDefault(x => x.Code == c) ?? Unknown(c)).ToList(), points, drill);
+                return reader;
+            }, reader => reader.Dispose());
         }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+        var charts = pages.ToList();
 
         var extras = new List<IndicatorPageData>();
         if (definitions.Pack.ExtraIndicators)

@@ -117,6 +117,7 @@ public class SqlServerSchemaTests
         "BIGINT" => "bigint",
         "DATE" => "date",
         "TIMESTAMP" => "timestamp",
+        "BLOB" => "binary",
         _ when duckDbType.StartsWith("DECIMAL(") => duckDbType.Replace(" ", "").ToLowerInvariant(),
         _ => "?" + duckDbType,
     };
@@ -133,6 +134,7 @@ public class SqlServerSchemaTests
             SqlDataTypeOption.BigInt => "bigint",
             SqlDataTypeOption.Date => "date",
             SqlDataTypeOption.DateTime2 => "timestamp",
+            SqlDataTypeOption.VarBinary => "binary",
             SqlDataTypeOption.Decimal => $"decimal({string.Join(",", parameters)})",
             _ => "?" + name,
         };
