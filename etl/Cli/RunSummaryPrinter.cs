@@ -37,7 +37,8 @@ public static class RunSummaryPrinter
         }
         if (s.Mode == "incremental")
         {
-            o.WriteLine($"Incremental: {s.StagedRowsChanged:N0} staging rows changed, {s.ChildrenDerived:N0} children re-derived, {s.ChildrenRewritten:N0} rewritten");
+            o.WriteLine($"Incremental: {(s.ChangedRecordsOnly ? "only the changed records read" : "the whole extract read")}, {s.StagedRowsChanged:N0} staging rows changed, " +
+                $"{s.ChildrenDerived:N0} children re-derived, {s.ChildrenRewritten:N0} rewritten");
         }
         o.WriteLine($"Warehouse: {Warehouse.WarehouseTarget.Parse(s.WarehousePath).Display}");
         var computed = s.Kpis.Where(k => k.Availability is null).Select(k => k.IndicatorCode).Distinct().Count();
