@@ -185,14 +185,14 @@ public sealed class CsvExtractSource(string folder, bool flatReference = false) 
             {
                 yield break;
             }
-            yield return Record(parser, parser.RawRecord, StartLine(parser.RawRow, parser.RawRecord), positions, headerWidth, badData);
+            var values = parser.Record ?? [];   // reading the fields is what tells BadDataFound of malformed quoting
+            yield return Record(values, parser.RawRecord, StartLine(parser.RawRow, parser.RawRecord), positions, headerWidth, badData);
         }
     }
 
     /// <summary>The record the parser has just read: its values by contract column, or the problem that stops it being a row.</summary>
-    private static SourceRecord Record(CsvParser parser, string raw, int line, int[] positions, int headerWidth, bool badData)
+    private static SourceRecord Record(string[] record, string raw, int line, int[] positions, int headerWidth, bool badData)
     {
-        var record = parser.Record ?? [];
         var fields = record.Length == headerWidth ? Align(positions, record) : null;
         string? problem = null;
         if (raw.Contains('\uFFFD'))
@@ -226,7 +226,9 @@ public sealed class CsvExtractSource(string folder, bool flatReference = false) 
             var badData = false;
             using var parser = new CsvParser(new StringReader(text), CsvConfig(() => badData = true));
             if (!parser.Read()) throw new InvalidOperationException($"{Location(spec)} line {print.Line}: the record scan and the parser disagree");
-            yield return Record(parser, text, print.Line, positions, headerWidth, badData);
+            var values = parser.Record ?? [];
+            if (parser.Read()) throw new InvalidOperationException($"{Location(spec)} line {print.Line}: the record scan and the parser disagree");
+            yield return Record(values, text, print.Line, positions, headerWidth, badData);
         }
     }
 

@@ -64,18 +64,31 @@ public sealed class IncrementalRead
         return whyNot.Length > 0 ? null : reader.Result(warnings);
     }
 
+    /// <summary>Each table file's size and last write time, taken before a full read.</summary>
+    public static Dictionary<string, (long, DateTime)> FileStamps(string folder) =>
+        CaseSystemContract.AllTables.ToDictionary(t => t.Name, t => Stamp(Path.Combine(folder, t.RelativePath)), StringComparer.Ordinal);
+
+    private static (long, DateTime) Stamp(string path)
+    {
+        var file = new FileInfo(path);
+        return file.Exists ? (file.Length, file.LastWriteTimeUtc) : (-1, DateTime.MinValue);
+    }
+
     /// <summary>
-    /// Every table's records as a full read found them, for the next incremental run; null for a table whose file the
-    /// scan cannot split or whose records it splits differently from the reader (that table is then read in full next time).
+    /// Every table's records as a full read found them, for the next incremental run. A table gets null (and is read in
+    /// full next time) when its file changed since <paramref name="before"/> (the file scanned here might not be the one
+    /// read), or the scan cannot split it, or splits it into other lines than the reader's.
     /// </summary>
-    public static Dictionary<string, byte[]?> PrintsOfFullRead(string folder, Extract extract)
+    public static Dictionary<string, byte[]?> PrintsOfFullRead(string folder, Extract extract, IReadOnlyDictionary<string, (long, DateTime)> before)
     {
         var prints = new Dictionary<string, byte[]?>(StringComparer.Ordinal);
         foreach (var spec in CaseSystemContract.AllTables)
         {
-            var scan = CsvRecordScan.Scan(File.ReadAllBytes(Path.Combine(folder, spec.RelativePath)));
+            var path = Path.Combine(folder, spec.RelativePath);
+            var scan = CsvRecordScan.Scan(File.ReadAllBytes(path));
             var lines = extract[spec.Name].Rows.Select(r => r.Line).Concat(extract.Quarantine.Where(q => q.Table == spec.Name).Select(q => q.Line)).Order().ToList();
-            prints[spec.Name] = scan is not null && scan.Skip(1).Select(r => r.Line).SequenceEqual(lines) ? CsvRecordScan.Pack(scan) : null;
+            var unchanged = before.TryGetValue(spec.Name, out var stamp) && stamp == Stamp(path);
+            prints[spec.Name] = unchanged && scan is not null && scan.Skip(1).Select(r => r.Line).SequenceEqual(lines) ? CsvRecordScan.Pack(scan) : null;
         }
         return prints;
     }

@@ -183,12 +183,19 @@ public sealed class RunPipeline(ILogger log)
                         cancellationToken, out var whyNot);
                     if (delta is null) log.Information("Reading the whole extract: {Reason}", whyNot);
                 }
+                // The files' sizes and times before a full read: a file changed while it was read gets no fingerprints.
+                var stamps = delta is null && ExtractSources.Open(source) is CsvExtractSource ? IncrementalRead.FileStamps(source) : null;
                 var extract = delta is null ? new ExtractReader().Read(source, cancellationToken) : null;
-                councilKnown((extract?.Manifest ?? delta!.Manifest).LaCode, source);
+                var la = (extract?.Manifest ?? delta!.Manifest).LaCode;
+                if (loaded.FirstOrDefault(l => l.Summary.Manifest.LaCode == la) is { Summary: not null } earlier)
+                {
+                    throw new ArgumentException($"{source}: council {la} is already in this load ({earlier.Record.Source}); a folder of extracts holds one extract per council");
+                }
+                councilKnown(la, source);
                 clock.Done("read+validate");
                 // Opened once the first extract is known to be readable: an unusable extract touches nothing.
                 (warehouse, firstRunId) = Open(warehouse, firstRunId);
-                var input = new CouncilInput(source, extract, delta);
+                var input = new CouncilInput(source, extract, delta, stamps);
                 loaded.Add(LoadCouncil(warehouse, request, input, firstRunId + loaded.Count, councilStarted, clock, cancellationToken));
             }
 
@@ -227,7 +234,7 @@ public sealed class RunPipeline(ILogger log)
     }
 
     /// <summary>One council's extract as read: whole (<paramref name="Extract"/>) or, in an incremental run, only what changed (<paramref name="Delta"/>).</summary>
-    private sealed record CouncilInput(string Source, Extract? Extract, IncrementalRead? Delta)
+    private sealed record CouncilInput(string Source, Extract? Extract, IncrementalRead? Delta, IReadOnlyDictionary<string, (long, DateTime)>? Stamps)
     {
         public Manifest Manifest => Extract?.Manifest ?? Delta!.Manifest;
         /// <summary>The council's own tables (workers, teams, reference lists, bank holidays...): the whole extract, or those read whole beside the changes.</summary>
@@ -259,7 +266,7 @@ public sealed class RunPipeline(ILogger log)
     private (RunSummary, RunRecord) LoadCouncil(IWarehouse warehouse, RunRequest request, CouncilInput input, long runId, DateTime startedAt,
         StageClock clock, CancellationToken cancellationToken)
     {
-        var (source, extract, delta) = input;
+        var (source, extract, delta, stamps) = input;
         var manifest = input.Manifest;
         var la = manifest.LaCode;
         var asAt = request.AsAt ?? manifest.ExtractedAt;
@@ -276,7 +283,7 @@ public sealed class RunPipeline(ILogger log)
         var inputHashesTask = extract is null ? null : Task.Run(() => ChildInputs.InputHashes(extract, contactsNamedByReferrals!), cancellationToken);
         // The records of every file, for the next incremental run to compare with (CSV extracts only).
         var printsTask = delta is not null ? Task.FromResult<IReadOnlyDictionary<string, byte[]?>?>(delta.Prints.ToDictionary(x => x.Key, x => (byte[]?)x.Value))
-            : ExtractSources.Open(source) is CsvExtractSource ? Task.Run<IReadOnlyDictionary<string, byte[]?>?>(() => IncrementalRead.PrintsOfFullRead(source, extract!), cancellationToken)
+            : stamps is not null ? Task.Run<IReadOnlyDictionary<string, byte[]?>?>(() => IncrementalRead.PrintsOfFullRead(source, extract!, stamps), cancellationToken)
             : Task.FromResult<IReadOnlyDictionary<string, byte[]?>?>(null);
 
         clock.Begin("stage");

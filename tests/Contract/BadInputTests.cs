@@ -39,6 +39,21 @@ public class BadInputTests
         AssertAccounted(e);
     }
 
+    [TestCase("V9,A,2016-01-05,CP,Y,,\"home\"x,,2016-01-01T00:00:00", TestName = "Text after a closing quote is malformed quoting, quarantined")]
+    [TestCase("V9,A,2016-01-05,CP,Y,,ho\"me,,2016-01-01T00:00:00", TestName = "A quote inside an unquoted field is malformed quoting, quarantined")]
+    public void Malformed_quoting_is_quarantined_not_loaded(string line)
+    {
+        var x = WithChildren("A");
+        x.Row("visits", ("visit_id", "V1"), ("child_id", "A"), ("visit_date", "2016-01-04"), ("visit_type", "CP"), ("seen", "Y"));
+        x.RawLine("visits", line);
+        using var dir = new TempDir();
+        var e = Read(x, dir);
+        var q = Single(e, "visits");
+        Assert.That((q.Line, q.Reason), Is.EqualTo((3, "malformed quoting (RFC 4180)")));
+        Assert.That(e["visits"].Rows.Select(r => r.Text(0)), Is.EqualTo(new[] { "V1" }));
+        AssertAccounted(e);
+    }
+
     [Test]
     public void A_date_that_does_not_exist_is_quarantined()
     {

@@ -279,4 +279,36 @@ public class IncrementalReadTests
         }
         LiveThenFull(Extract("2016-01-12T09:00:00", "2015-12-01"), Extract("2016-01-12T09:10:00", "2015-09-20"));
     }
+
+    [Test]
+    public void A_file_that_changed_while_the_extract_was_read_gets_no_fingerprints()
+    {
+        var x = Base("2016-01-12T09:00:00");
+        x.Row("visits", ("visit_id", "V1"), ("child_id", "A"), ("visit_date", "2016-01-05"), ("visit_type", "CP"), ("seen", "N"));
+        using var dir = new TempDir();
+        var folder = x.WriteTo(dir.File("extract"));
+        var before = IncrementalRead.FileStamps(folder);
+        var extract = new ChildrensWarehouse.Contract.ExtractReader().Read(folder);
+        var visits = Path.Combine(folder, "visits.csv");
+        File.WriteAllText(visits, File.ReadAllText(visits).Replace(",N,", ",Y,"));   // the export rewrote a record in place meanwhile
+        File.SetLastWriteTimeUtc(visits, DateTime.UtcNow.AddSeconds(1));
+        var prints = IncrementalRead.PrintsOfFullRead(folder, extract, before);
+        Assert.That(prints["visits"], Is.Null, "the staged N must not be recorded as the file's Y");
+        Assert.That(prints["children"], Is.Not.Null);
+    }
+
+    [Test]
+    public void A_folder_with_two_extracts_of_one_council_is_refused()
+    {
+        using var dir = new TempDir();
+        var folder = dir.File("councils");
+        Base("2016-01-12T09:00:00").WriteTo(Path.Combine(folder, "a"));
+        Base("2016-01-12T10:00:00").WriteTo(Path.Combine(folder, "b"));
+        var error = Assert.Throws<ArgumentException>(() => new RunPipeline(Pipelines.QuietLog).RunMany(new RunRequest
+        {
+            SourceFolder = folder, WarehousePath = dir.File("w.duckdb"), Rules = new RuleSettings(), PseudonymSalt = "a fixed test salt of some length",
+        }, ChildrensWarehouse.Contract.ExtractSources.Councils(folder)));
+        Assert.That(error!.Message, Does.Contain("council 874 is already in this load"));
+        Assert.That(File.Exists(dir.File("w.duckdb")), Is.False, "nothing published");
+    }
 }
