@@ -198,9 +198,16 @@ public sealed class IncrementalRead
         {
             var location = source.Location(spec);
             var rows = new List<ExtractRow>();
-            foreach (var record in source.RecordsAt(spec, _files[spec.Name], _changed[spec.Name]))
+            try
             {
-                if (ExtractReader.CheckRecord(spec, record, location, manifest.ExtractedAt, _newQuarantine) is { } row) rows.Add(row);
+                foreach (var record in source.RecordsAt(spec, _files[spec.Name], _changed[spec.Name]))
+                {
+                    if (ExtractReader.CheckRecord(spec, record, location, manifest.ExtractedAt, _newQuarantine) is { } row) rows.Add(row);
+                }
+            }
+            catch (InvalidOperationException e)
+            {
+                return e.Message;   // the scan split a record otherwise than the reader would: read the whole extract
             }
             var changedLines = _changedLines[spec.Name];
             var before = StagedAt(spec, changedLines);
