@@ -83,7 +83,8 @@ public static class PackRenderer
         var utf8 = new UTF8Encoding(false);
 
         cancellationToken.ThrowIfCancellationRequested();
-        // The workbook is the slowest writer, and the RDL files need no data: each runs beside the others.
+        // The writers are independent (the RDL files need no data): the workbook, the RDL and the HTML run beside the
+        // PDF, the slowest.
         var excelTask = Task.Run(() => ExcelPackWriter.Write(data, xlsx), cancellationToken);
         var rdlTask = Task.Run(() => RdlWriter.WriteAll(rdlFolder, options.DefinitionsFolder), cancellationToken);
         var htmlTask = Task.Run(() =>

@@ -98,7 +98,6 @@ public sealed class CsvExtractSource(string folder, bool flatReference = false) 
         TrimOptions = TrimOptions.None,
         DetectDelimiter = false,
         Delimiter = ",",
-        BufferSize = 1 << 16,
     };
 
     private static StreamReader OpenText(string path) =>

@@ -8,7 +8,11 @@ public static class ValueParser
     // Dates and timestamps are read by position: the formats are fixed (YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS]) and this is
     // the hottest code of a run; the framework's exact parser spent most of the read+validate stage on them. A test
     // checks that this accepts exactly what DateOnly/DateTime.TryParseExact with those formats accept.
-    public static bool TryParseDate(string text, out DateOnly value) => TryParseDate(text.AsSpan(), out value) && text.Length == 10;
+    public static bool TryParseDate(string text, out DateOnly value)
+    {
+        value = default;
+        return text.Length == 10 && TryParseDate(text.AsSpan(), out value);
+    }
 
     private static bool TryParseDate(ReadOnlySpan<char> text, out DateOnly value)
     {

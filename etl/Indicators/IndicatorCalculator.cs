@@ -129,14 +129,20 @@ public sealed class IndicatorCalculator
     }
 
     /// <summary>The last added child's contributions to every indicator's sums and to the caseloads, as JSON.</summary>
-    public string LastChildTally()
+    public string LastChildTally() => TallyJson(
+        _tally.Select(t => (t.Key.Code, t.Key.Period, t.Value.Numerator, t.Value.Denominator)),
+        _caseTally.GroupBy(c => c).Select(g => (g.Key.Worker, g.Key.Period, g.Count())));
+
+    /// <summary>Contributions as stored: {"sums": [[code, period, numerator, denominator]...], "caseloads": [[worker, period, count]...]}.</summary>
+    private static string TallyJson(IEnumerable<(string Code, int Period, decimal Numerator, decimal Denominator)> sums,
+        IEnumerable<(string Worker, int Period, int Count)> caseloads)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
         using (var json = new System.Text.Json.Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
             json.WriteStartArray("sums");
-            foreach (var ((code, period), (numerator, denominator)) in _tally)
+            foreach (var (code, period, numerator, denominator) in sums)
             {
                 json.WriteStartArray();
                 json.WriteStringValue(code);
@@ -147,11 +153,12 @@ public sealed class IndicatorCalculator
             }
             json.WriteEndArray();
             json.WriteStartArray("caseloads");
-            foreach (var (worker, period) in _caseTally)
+            foreach (var (worker, period, count) in caseloads)
             {
                 json.WriteStartArray();
                 json.WriteStringValue(worker);
                 json.WriteNumberValue(period);
+                json.WriteNumberValue(count);
                 json.WriteEndArray();
             }
             json.WriteEndArray();
@@ -182,53 +189,23 @@ public sealed class IndicatorCalculator
         {
             var worker = entry[0].GetString()!;
             if (!_caseloads.TryGetValue(worker, out var loads)) _caseloads[worker] = loads = new int[MonthEnds.Count];
-            loads[entry[1].GetInt32()] += sign * (entry.GetArrayLength() > 2 ? entry[2].GetInt32() : 1);
+            loads[entry[1].GetInt32()] += sign * entry[2].GetInt32();
         }
     }
 
     /// <summary>
-    /// Every child's contributions added so far, together, as JSON in the form of <see cref="LastChildTally"/> (caseloads
-    /// with a count): before <see cref="Finish"/>, the sums hold the children's contributions and nothing else.
+    /// Every child's contributions added so far, together, as JSON in the form of <see cref="LastChildTally"/>: before
+    /// <see cref="Finish"/>, the sums hold the children's contributions and nothing else.
     /// </summary>
     public string ChildrenTally()
     {
         if (_finished) throw new InvalidOperationException("the children's tally is taken before the council-wide indicators are finished");
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var json = new System.Text.Json.Utf8JsonWriter(buffer))
-        {
-            json.WriteStartObject();
-            json.WriteStartArray("sums");
-            foreach (var (code, (numerator, denominator)) in _cells.OrderBy(c => c.Key, StringComparer.Ordinal))
-            {
-                for (var i = 0; i < numerator.Length; i++)
-                {
-                    if (numerator[i] == 0 && denominator[i] == 0) continue;
-                    json.WriteStartArray();
-                    json.WriteStringValue(code);
-                    json.WriteNumberValue(i);
-                    json.WriteNumberValue(numerator[i]);
-                    json.WriteNumberValue(denominator[i]);
-                    json.WriteEndArray();
-                }
-            }
-            json.WriteEndArray();
-            json.WriteStartArray("caseloads");
-            foreach (var (worker, loads) in _caseloads.OrderBy(c => c.Key, StringComparer.Ordinal))
-            {
-                for (var i = 0; i < loads.Length; i++)
-                {
-                    if (loads[i] == 0) continue;
-                    json.WriteStartArray();
-                    json.WriteStringValue(worker);
-                    json.WriteNumberValue(i);
-                    json.WriteNumberValue(loads[i]);
-                    json.WriteEndArray();
-                }
-            }
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+        return TallyJson(
+            _cells.OrderBy(c => c.Key, StringComparer.Ordinal).SelectMany(c => Enumerable.Range(0, c.Value.Numerator.Length)
+                .Where(i => c.Value.Numerator[i] != 0 || c.Value.Denominator[i] != 0)
+                .Select(i => (c.Key, i, c.Value.Numerator[i], c.Value.Denominator[i]))),
+            _caseloads.OrderBy(c => c.Key, StringComparer.Ordinal).SelectMany(c => Enumerable.Range(0, c.Value.Length)
+                .Where(i => c.Value[i] != 0).Select(i => (c.Key, i, c.Value[i]))));
     }
 
     private string? CurrentChild => _child?.ChildId;

@@ -96,10 +96,8 @@ public static class ChildInputs
             .Add(DateOnly.FromDateTime(asAt))
             .Add(extract.Manifest.LaCode)
             .Add(pseudonyms.Of(extract.Manifest.LaCode, "salt check"));
-        var planOwners = PlanOwners(extract);
-        foreach (var spec in CaseSystemContract.AllTables)
+        foreach (var spec in CaseSystemContract.AllTables.Where(t => !IsChildTable(t)))
         {
-            if (OwnerOf(spec, planOwners) is not null) continue;
             hash.Add(spec.Name);
             foreach (var r in extract[spec.Name].Rows) hash.Add(r.Values);
         }

@@ -34,7 +34,6 @@ public sealed class IncrementalRead
     public required IReadOnlyList<TableDelta> Deltas { get; init; }
     /// <summary>Records of the changed lines held back by the checks of the row alone.</summary>
     public required IReadOnlyList<QuarantinedRow> NewQuarantine { get; init; }
-    public required long PreviousRunId { get; init; }
     public required IReadOnlyList<TableAccounting> Accounting { get; init; }
     /// <summary>The children some changed record belonged to (before or after the change), or named through a referral's contact.</summary>
     public required IReadOnlySet<string> Touched { get; init; }
@@ -51,15 +50,11 @@ public sealed class IncrementalRead
     /// says why the council's tables and the run's settings stop the last run's children being kept (null when they do
     /// not): only children touched by the change are derived again, so every other child must stay as it is.
     /// </summary>
-    public static IncrementalRead? TryRead(DuckDbWarehouse warehouse, string folder, Func<Extract, RunRecord, string?> contextProblem,
-        CancellationToken cancellationToken, out string whyNot)
+    /// <param name="source">The extract, its tables checked (<see cref="CsvExtractSource.CheckTables"/>, which gave <paramref name="warnings"/>).</param>
+    public static IncrementalRead? TryRead(DuckDbWarehouse warehouse, CsvExtractSource source, Manifest manifest, List<string> warnings,
+        Func<Extract, RunRecord, string?> contextProblem, CancellationToken cancellationToken, out string whyNot)
     {
-        var source = new CsvExtractSource(folder);
-        var manifest = source.ReadManifest();
-        var warnings = new List<string>();
-        var specs = CaseSystemContract.AllTables.ToList();
-        source.CheckTables(specs, warnings);   // an unusable extract fails here exactly as in a full read
-        var reader = new Reader(warehouse, source, manifest, specs, contextProblem, cancellationToken);
+        var reader = new Reader(warehouse, source, manifest, CaseSystemContract.AllTables.ToList(), contextProblem, cancellationToken);
         whyNot = reader.Why() ?? "";
         return whyNot.Length > 0 ? null : reader.Result(warnings);
     }
@@ -82,11 +77,12 @@ public sealed class IncrementalRead
     public static Dictionary<string, byte[]?> PrintsOfFullRead(string folder, Extract extract, IReadOnlyDictionary<string, (long, DateTime)> before)
     {
         var prints = new Dictionary<string, byte[]?>(StringComparer.Ordinal);
+        var quarantined = extract.Quarantine.ToLookup(q => q.Table, StringComparer.Ordinal);
         foreach (var spec in CaseSystemContract.AllTables)
         {
             var path = Path.Combine(folder, spec.RelativePath);
             var scan = CsvRecordScan.Scan(File.ReadAllBytes(path));
-            var lines = extract[spec.Name].Rows.Select(r => r.Line).Concat(extract.Quarantine.Where(q => q.Table == spec.Name).Select(q => q.Line)).Order().ToList();
+            var lines = extract[spec.Name].Rows.Select(r => r.Line).Concat(quarantined[spec.Name].Select(q => q.Line)).Order().ToList();
             var unchanged = before.TryGetValue(spec.Name, out var stamp) && stamp == Stamp(path);
             prints[spec.Name] = unchanged && scan is not null && scan.Skip(1).Select(r => r.Line).SequenceEqual(lines) ? CsvRecordScan.Pack(scan) : null;
         }
@@ -119,21 +115,7 @@ public sealed class IncrementalRead
             _previous = warehouse.LastSuccessfulRun(_la);
             if (_previous is null) return "no earlier successful run";
             if (_previous.ExtractedAt is not { } previousExtractedAt || manifest.ExtractedAt < previousExtractedAt) return "the extract is older than the last run's";
-            var stored = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-            using (var cmd = Db.CreateCommand())
-            {
-                // Written only by successful runs (a table's row is kept while its file does not change): the last run's.
-                cmd.CommandText = "SELECT table_name, fingerprints FROM audit.source_fingerprint WHERE la_code = $la";
-                cmd.Parameters.Add(new DuckDB.NET.Data.DuckDBParameter("la", _la));
-                using var rows = cmd.ExecuteReader();
-                while (rows.Read())
-                {
-                    using var blob = rows.GetStream(1);
-                    using var copy = new MemoryStream();
-                    blob.CopyTo(copy);
-                    stored[rows.GetString(0)] = copy.ToArray();
-                }
-            }
+            var stored = warehouse.SourceFingerprints(_la);
             if (specs.Any(s => !stored.ContainsKey(s.Name))) return "the last run did not record every file's records";
 
             var scans = new System.Collections.Concurrent.ConcurrentDictionary<string, (byte[], RecordPrint[]?)>(StringComparer.Ordinal);
@@ -400,8 +382,7 @@ public sealed class IncrementalRead
                 CouncilTables = _council!,
                 Deltas = _deltas,
                 NewQuarantine = _newQuarantine,
-                PreviousRunId = _previous!.RunId,
-                Previous = _previous,
+                Previous = _previous!,
                 Accounting = accounting,
                 Touched = _touched,
                 Prints = _changed.Keys.ToDictionary(t => t, t => CsvRecordScan.Pack(_scans[t]), StringComparer.Ordinal),

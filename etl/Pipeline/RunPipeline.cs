@@ -72,10 +72,10 @@ public sealed record BatchSummary(IReadOnlyList<RunSummary> Runs, IReadOnlyList<
 /// Several councils' extracts (a regional or national load) go into one build, published together: all or none.
 /// Each child is derived, its rows appended and then forgotten (children are shared out over the cores, their rows
 /// written in order by one writer), so memory holds one council's extract, not its facts.
-/// An incremental run reads and validates the whole extract, stages only rows whose hash changed, re-derives only the
-/// children whose inputs changed (every child when the context did: <see cref="ChildInputs"/>) and rewrites only the
-/// children whose rows changed; a full run writes everything. Both write exactly the same rows (lineage aside), which
-/// the tests prove.
+/// An incremental run reads only the records that changed where it can (<see cref="IncrementalRead"/>; else the whole
+/// extract, staging only rows whose hash changed), re-derives only the children whose inputs changed (every child when
+/// the context did: <see cref="ChildInputs"/>) and rewrites only the children whose rows changed; a full run writes
+/// everything. Both write exactly the same rows (lineage aside), which the tests prove.
 /// </summary>
 public sealed class RunPipeline(ILogger log)
 {
@@ -173,18 +173,21 @@ public sealed class RunPipeline(ILogger log)
                 // An incremental run from a CSV extract into DuckDB reads only the records that changed where it can
                 // (IncrementalRead); otherwise, and for every other source, the whole extract is read.
                 IncrementalRead? delta = null;
-                if (request.Incremental && ExtractSources.Open(source) is CsvExtractSource csv
-                    && WarehouseTarget.Parse(request.WarehousePath).Engine == WarehouseEngine.DuckDb)
+                var csv = ExtractSources.Open(source) as CsvExtractSource;
+                if (request.Incremental && csv is not null && WarehouseTarget.Parse(request.WarehousePath).Engine == WarehouseEngine.DuckDb)
                 {
-                    csv.ReadManifest();
-                    csv.CheckTables(CaseSystemContract.AllTables.ToList(), []);
+                    // The manifest and headers first: an unusable extract fails before the warehouse is opened.
+                    var manifest = csv.ReadManifest();
+                    var warnings = new List<string>();
+                    csv.CheckTables(CaseSystemContract.AllTables.ToList(), warnings);
                     (warehouse, firstRunId) = Open(warehouse, firstRunId);
-                    delta = IncrementalRead.TryRead((DuckDbWarehouse)warehouse, source, (council, previous) => ContextProblem(request, council, previous),
+                    delta = IncrementalRead.TryRead((DuckDbWarehouse)warehouse, csv, manifest, warnings, (council, previous) => ContextProblem(request, council, previous),
                         cancellationToken, out var whyNot);
                     if (delta is null) log.Information("Reading the whole extract: {Reason}", whyNot);
                 }
                 // The files' sizes and times before a full read: a file changed while it was read gets no fingerprints.
-                var stamps = delta is null && ExtractSources.Open(source) is CsvExtractSource ? IncrementalRead.FileStamps(source) : null;
+                var stamps = delta is null && csv is not null && WarehouseTarget.Parse(request.WarehousePath).Engine == WarehouseEngine.DuckDb
+                    ? IncrementalRead.FileStamps(source) : null;
                 var extract = delta is null ? new ExtractReader().Read(source, cancellationToken) : null;
                 var la = (extract?.Manifest ?? delta!.Manifest).LaCode;
                 if (loaded.FirstOrDefault(l => l.Summary.Manifest.LaCode == la) is { Summary: not null } earlier)
@@ -281,7 +284,7 @@ public sealed class RunPipeline(ILogger log)
         var contactsNamedByReferrals = extract is null ? null
             : view.Referrals(extract).Where(r => r.ContactId is not null).Select(r => r.ContactId!).ToHashSet(StringComparer.Ordinal);
         var inputHashesTask = extract is null ? null : Task.Run(() => ChildInputs.InputHashes(extract, contactsNamedByReferrals!), cancellationToken);
-        // The records of every file, for the next incremental run to compare with (CSV extracts only).
+        // The records of every file, for the next incremental run to compare with (CSV extracts into DuckDB only).
         var printsTask = delta is not null ? Task.FromResult<IReadOnlyDictionary<string, byte[]?>?>(delta.Prints.ToDictionary(x => x.Key, x => (byte[]?)x.Value))
             : stamps is not null ? Task.Run<IReadOnlyDictionary<string, byte[]?>?>(() => IncrementalRead.PrintsOfFullRead(source, extract!, stamps), cancellationToken)
             : Task.FromResult<IReadOnlyDictionary<string, byte[]?>?>(null);
@@ -293,7 +296,7 @@ public sealed class RunPipeline(ILogger log)
         long stagedChanges = 0;
         if (delta is not null)
         {
-            stagedChanges = StageDelta(warehouse, delta, runId);
+            stagedChanges = StageDelta((DuckDbWarehouse)warehouse, delta, runId);
         }
         else
         {
@@ -305,7 +308,7 @@ public sealed class RunPipeline(ILogger log)
             }
             warehouse.WriteQuarantine(runId, la, extract!.Quarantine);
         }
-        warehouse.WriteSourceFingerprints(la, runId, printsTask.GetAwaiter().GetResult(), onlyThese: delta is not null);
+        if (warehouse is DuckDbWarehouse duck) duck.WriteSourceFingerprints(la, runId, printsTask.GetAwaiter().GetResult(), onlyThese: delta is not null);
         warehouse.LoadDateDimension(calendar);
         warehouse.LoadIndicatorDimension(IndicatorDictionary.All.Values);
         clock.Done("stage");
@@ -495,7 +498,7 @@ public sealed class RunPipeline(ILogger log)
     /// Stages an incremental read: the changed lines' old rows go and the rows now loaded are appended; the quarantine is
     /// the last run's (but at the changed lines) and the changed records held back now.
     /// </summary>
-    private static long StageDelta(IWarehouse warehouse, IncrementalRead delta, long runId)
+    private static long StageDelta(DuckDbWarehouse warehouse, IncrementalRead delta, long runId)
     {
         var la = delta.Manifest.LaCode;
         long changes = 0;
@@ -504,7 +507,7 @@ public sealed class RunPipeline(ILogger log)
             changes += warehouse.DeleteStagedLines(la, d.Spec.Name, d.ChangedLines);
             changes += warehouse.Stage(la, d.Spec, d.Added);
         }
-        warehouse.CopyQuarantine(la, delta.PreviousRunId, runId, delta.Deltas.ToDictionary(d => d.Spec.Name, d => d.ChangedLines));
+        warehouse.CopyQuarantine(la, delta.Previous.RunId, runId, delta.Deltas.ToDictionary(d => d.Spec.Name, d => d.ChangedLines));
         warehouse.WriteQuarantine(runId, la, delta.NewQuarantine);
         return changes;
     }

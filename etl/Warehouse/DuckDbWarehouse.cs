@@ -235,6 +235,9 @@ public sealed class DuckDbWarehouse : IWarehouse
             $"DELETE FROM stg.\"{table}\" WHERE extract_la_code = $la AND row_hash IN (SELECT k FROM audit.etl_keys)", new { la = laCode }));
     }
 
+    // Incremental reading (IncrementalRead) is DuckDB's alone: these serve it.
+
+    /// <summary>Deletes the council's staging rows of a table at these source lines; returns how many went.</summary>
     public long DeleteStagedLines(string laCode, string table, IReadOnlyCollection<int> lines)
     {
         if (lines.Count == 0) return 0;
@@ -244,6 +247,7 @@ public sealed class DuckDbWarehouse : IWarehouse
         return deleted;
     }
 
+    /// <summary>Copies one run's quarantine of the council to another run, but the rows at these lines of these tables.</summary>
     public void CopyQuarantine(string laCode, long fromRunId, long toRunId, IReadOnlyDictionary<string, IReadOnlyList<int>> exceptLines)
     {
         WithKeys(exceptLines.SelectMany(x => x.Value.Select(l => $"{x.Key}\u001f{l.ToString(System.Globalization.CultureInfo.InvariantCulture)}")), () => Connection.Execute(
@@ -254,6 +258,31 @@ public sealed class DuckDbWarehouse : IWarehouse
             """, new { la = laCode, from = fromRunId, to = toRunId }));
     }
 
+    /// <summary>
+    /// table -> the council's record fingerprints (audit.source_fingerprint). Only successful runs write them, and a
+    /// table's row stays while its file does not change, so they are the last successful run's.
+    /// </summary>
+    public Dictionary<string, byte[]> SourceFingerprints(string laCode)
+    {
+        using var cmd = Connection.CreateCommand();
+        cmd.CommandText = "SELECT table_name, fingerprints FROM audit.source_fingerprint WHERE la_code = $la";
+        cmd.Parameters.Add(new DuckDBParameter("la", laCode));
+        var prints = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        using var reader = cmd.ExecuteReader();
+        while (reader.Read())
+        {
+            using var blob = reader.GetStream(1);
+            using var copy = new MemoryStream();
+            blob.CopyTo(copy);
+            prints[reader.GetString(0)] = copy.ToArray();
+        }
+        return prints;
+    }
+
+    /// <summary>
+    /// Stores the council's record fingerprints (audit.source_fingerprint): with <paramref name="onlyThese"/>, replaces
+    /// those tables' and keeps the rest; otherwise replaces them all (a table with none, or none at all, is left without).
+    /// </summary>
     public void WriteSourceFingerprints(string laCode, long runId, IReadOnlyDictionary<string, byte[]?>? fingerprints, bool onlyThese = false)
     {
         if (!onlyThese) Connection.Execute("DELETE FROM audit.source_fingerprint WHERE la_code = $la", new { la = laCode });

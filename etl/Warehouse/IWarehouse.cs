@@ -39,18 +39,6 @@ public interface IWarehouse : IDisposable
     /// <summary>Deletes the council's staging rows with these row hashes.</summary>
     void DeleteStagedRows(string laCode, string table, IReadOnlyCollection<string> rowHashes);
 
-    /// <summary>Deletes the council's staging rows of a table at these source lines; returns how many went.</summary>
-    long DeleteStagedLines(string laCode, string table, IReadOnlyCollection<int> lines);
-
-    /// <summary>Copies one run's quarantine of the council to another run, but the rows at these lines of these tables.</summary>
-    void CopyQuarantine(string laCode, long fromRunId, long toRunId, IReadOnlyDictionary<string, IReadOnlyList<int>> exceptLines);
-
-    /// <summary>
-    /// Stores the council's record fingerprints (audit.source_fingerprint): with <paramref name="onlyThese"/>, replaces
-    /// those tables' and keeps the rest; otherwise replaces them all (a table with none, or none at all, is left without).
-    /// </summary>
-    void WriteSourceFingerprints(string laCode, long runId, IReadOnlyDictionary<string, byte[]?>? fingerprints, bool onlyThese = false);
-
     /// <summary>child_id -> the council's children as last written (audit.child_state).</summary>
     IReadOnlyDictionary<string, ChildState> ChildStates(string laCode);
 

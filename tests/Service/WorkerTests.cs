@@ -93,14 +93,20 @@ public class WorkerTests
         }
     }
 
+    /// <summary>An extract of one child with one referral.</summary>
+    private static string OneChildExtract(TempDir dir)
+    {
+        var x = new TestExtract();
+        x.Child("A");
+        x.Row("referrals", ("referral_id", "R1"), ("child_id", "A"), ("referral_date", "2015-06-01"), ("source", "1A"));
+        return x.WriteTo(dir.File("x"));
+    }
+
     [Test]
     public async Task Each_worker_run_regenerates_the_pack()
     {
         using var dir = new TempDir();
-        var x = new TestExtract();
-        x.Child("A");
-        x.Row("referrals", ("referral_id", "R1"), ("child_id", "A"), ("referral_date", "2015-06-01"), ("source", "1A"));
-        var folder = x.WriteTo(dir.File("x"));
+        var folder = OneChildExtract(dir);
         var executor = new PipelineRunExecutor(mode => new RunRequest
         {
             SourceFolder = folder, WarehousePath = dir.File("w.duckdb"), Rules = new RuleSettings(), PseudonymSalt = "a fixed test salt of some length",
@@ -118,10 +124,7 @@ public class WorkerTests
     public async Task Cancelling_mid_run_leaves_the_previous_warehouse_intact()
     {
         using var dir = new TempDir();
-        var x = new TestExtract();
-        x.Child("A");
-        x.Row("referrals", ("referral_id", "R1"), ("child_id", "A"), ("referral_date", "2015-06-01"), ("source", "1A"));
-        var folder = x.WriteTo(dir.File("x"));
+        var folder = OneChildExtract(dir);
         var warehouse = dir.File("w.duckdb");
         RunRequest Request(CancellationTokenSource? cancelAtDerive) => new()
         {

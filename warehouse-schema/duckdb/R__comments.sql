@@ -45,7 +45,7 @@ COMMENT ON TABLE audit."schema_version" IS 'The schema files this warehouse has 
 COMMENT ON COLUMN audit."schema_version"."file" IS 'The schema file applied.';
 COMMENT ON COLUMN audit."schema_version"."sha256" IS 'SHA-256 of the file as applied (an applied versioned file must not change).';
 COMMENT ON COLUMN audit."schema_version"."applied_at" IS 'When it was applied.';
-COMMENT ON TABLE audit."source_fingerprint" IS 'The records of each table''s file as the council''s last successful run from a CSV extract read them, so an incremental run parses only the records that changed';
+COMMENT ON TABLE audit."source_fingerprint" IS 'The records of each table''s file as the council''s last successful run from a CSV extract read them, so an incremental run parses only the records that changed (filled in DuckDB warehouses only: SQL Server runs always read the whole extract)';
 COMMENT ON COLUMN audit."source_fingerprint"."la_code" IS 'The council (ONS local authority code)';
 COMMENT ON COLUMN audit."source_fingerprint"."table_name" IS 'The contract table (its file in the extract)';
 COMMENT ON COLUMN audit."source_fingerprint"."run_id" IS 'The run that last read the file (a file that did not change keeps its row)';

@@ -153,44 +153,6 @@ public sealed class SqlServerWarehouse : IWarehouse
         c.Query<string>($"SELECT row_hash FROM stg.{TSqlNames.Bracket(table)} WHERE extract_la_code = @la", new { la = laCode }, commandTimeout: 0)
             .ToHashSet(StringComparer.Ordinal));
 
-    public long DeleteStagedLines(string laCode, string table, IReadOnlyCollection<int> lines)
-    {
-        if (lines.Count == 0) return 0;
-        var keys = lines.Select(l => l.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        _work.Add((c, tx) => WithKeys(c, tx, keys, () => c.Execute(
-            $"DELETE FROM stg.{TSqlNames.Bracket(table)} WHERE extract_la_code = @la AND CAST(source_line AS NVARCHAR(20)) IN (SELECT k FROM #etl_keys)", new { la = laCode }, tx, commandTimeout: 0)));
-        return lines.Count;
-    }
-
-    public void CopyQuarantine(string laCode, long fromRunId, long toRunId, IReadOnlyDictionary<string, IReadOnlyList<int>> exceptLines)
-    {
-        var keys = exceptLines.SelectMany(x => x.Value.Select(l => $"{x.Key}\u001f{l.ToString(System.Globalization.CultureInfo.InvariantCulture)}")).ToList();
-        _work.Add((c, tx) => WithKeys(c, tx, keys, () => c.Execute(
-            """
-            INSERT INTO audit.etl_quarantine (run_id, la_code, table_name, [file], line, column_name, reason, raw_text, child_id, last_modified)
-            SELECT @to, la_code, table_name, [file], line, column_name, reason, raw_text, child_id, last_modified FROM audit.etl_quarantine
-            WHERE run_id = @from AND la_code = @la AND table_name + NCHAR(31) + CAST(line AS NVARCHAR(20)) NOT IN (SELECT k FROM #etl_keys)
-            """, new { la = laCode, from = fromRunId, to = toRunId }, tx, commandTimeout: 0)));
-    }
-
-    public void WriteSourceFingerprints(string laCode, long runId, IReadOnlyDictionary<string, byte[]?>? fingerprints, bool onlyThese = false)
-    {
-        var all = (fingerprints ?? new Dictionary<string, byte[]?>()).Select(x => new { la = laCode, table = x.Key, run = runId, prints = x.Value }).ToList();
-        var rows = all.Where(x => x.prints is not null).ToList();
-        _work.Add((c, tx) =>
-        {
-            if (onlyThese)
-            {
-                foreach (var row in all) c.Execute("DELETE FROM audit.source_fingerprint WHERE la_code = @la AND table_name = @table", row, tx);
-            }
-            else
-            {
-                c.Execute("DELETE FROM audit.source_fingerprint WHERE la_code = @la", new { la = laCode }, tx);
-            }
-            foreach (var row in rows) c.Execute("INSERT INTO audit.source_fingerprint (la_code, table_name, run_id, fingerprints) VALUES (@la, @table, @run, @prints)", row, tx);
-        });
-    }
-
     public IReadOnlyDictionary<string, ChildState> ChildStates(string laCode) => Locked(c =>
         c.Query<(string Child, string Output, string? Input)>(
                 "SELECT child_id, output_hash, input_hash FROM audit.child_state WHERE la_code = @la", new { la = laCode }, commandTimeout: 0)
