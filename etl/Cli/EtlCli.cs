@@ -81,7 +81,7 @@ public static class EtlCli
 
     private static Option<string> SourceOption(string? defaultValue) => new("--source")
     {
-        Description = "The case-system extract folder (manifest.json, table CSVs, reference/), or sql:CONNECTION-STRING for its SQL views (sql: alone: Source:ConnectionString from configuration), "
+        Description = "The case-system extract folder (manifest.json, table CSVs, reference/), or sql:CONNECTION-STRING for its SQL Server views (sql: alone: Source:ConnectionString from configuration), or duckdb:FILE for the same views in a DuckDB file, "
             + "or statutory returns: 903:DIR;cin:FILE.xml;annexa:FILE.xlsx[;la:CODE][;year:YYYY][;reference:DIR] (any of 903, cin, annexa).",
         DefaultValueFactory = defaultValue is null ? null! : _ => defaultValue,
     };

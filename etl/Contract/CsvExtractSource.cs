@@ -12,10 +12,14 @@ namespace ChildrensWarehouse.Contract;
 /// cannot read as a row (bytes that are not UTF-8, malformed quoting, a field count unlike the header's) carries the
 /// problem for the quarantine.
 /// </summary>
-public sealed class CsvExtractSource(string folder, bool flatReference = false) : IExtractRowSource
+public sealed class CsvExtractSource(string folder, bool flatReference = false) : IChangeTrackedSource
 {
     private readonly Dictionary<string, int[]> _positions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _headerWidths = new(StringComparer.Ordinal);
+    // The bytes each table's prints were taken from (an incremental run parses its changed records from them).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> _scanned = new(StringComparer.Ordinal);
+    // Each file's size and last write time before a full read: a file changed while it was read gets no prints.
+    private Dictionary<string, (long, DateTime)>? _stamps;
 
     public string Folder { get; } = folder;
 
@@ -209,26 +213,53 @@ public sealed class CsvExtractSource(string folder, bool flatReference = false) 
         return new SourceRecord(line, fields, raw, problem);
     }
 
+    /// <summary>Splits the table's file into records without parsing it (<see cref="CsvRecordScan"/>): each record's line and bytes' hash.</summary>
+    public RecordPrint[]? CurrentPrints(TableSpec spec, CancellationToken cancellationToken)
+    {
+        var bytes = File.ReadAllBytes(Path.Combine(Folder, Location(spec)));
+        _scanned[spec.Name] = bytes;
+        return CsvRecordScan.Scan(bytes);
+    }
+
     /// <summary>
-    /// Some records of a table's file, found by <see cref="CsvRecordScan"/> (which gave their lines and bytes): read
+    /// Some records of a table's file, found by <see cref="CurrentPrints"/> (which gave their lines and bytes): read
     /// exactly as <see cref="Records"/> reads them, without reading the rest of the file.
     /// </summary>
-    public IEnumerable<SourceRecord> RecordsAt(TableSpec spec, byte[] file, IEnumerable<RecordPrint> records)
+    public IEnumerable<SourceRecord> RecordsAt(TableSpec spec, IReadOnlyList<RecordPrint> records, DateTime since, CancellationToken cancellationToken)
     {
         var positions = _positions.TryGetValue(spec.Name, out var p)
             ? p
             : throw new InvalidOperationException($"{Location(spec)}: CheckTables must run before the rows are read");
+        var file = _scanned.TryGetValue(spec.Name, out var b) ? b : throw new InvalidOperationException($"{Location(spec)}: CurrentPrints must run before RecordsAt");
         var headerWidth = _headerWidths[spec.Name];
         foreach (var print in records)
         {
             var text = Encoding.UTF8.GetString(file, print.Start, print.Length);
             var badData = false;
             using var parser = new CsvParser(new StringReader(text), CsvConfig(() => badData = true));
-            if (!parser.Read()) throw new InvalidOperationException($"{Location(spec)} line {print.Line}: the record scan and the parser disagree");
+            if (!parser.Read()) throw new ChangeTrackingException($"{Location(spec)} line {print.Line}: the record scan and the parser disagree");
             var values = parser.Record ?? [];
-            if (parser.Read()) throw new InvalidOperationException($"{Location(spec)} line {print.Line}: the record scan and the parser disagree");
+            if (parser.Read()) throw new ChangeTrackingException($"{Location(spec)} line {print.Line}: the record scan and the parser disagree");
             yield return Record(values, text, print.Line, positions, headerWidth, badData);
         }
+    }
+
+    public void BeginFullRead() =>
+        _stamps = CaseSystemContract.AllTables.ToDictionary(t => t.Name, t => Stamp(Path.Combine(Folder, Location(t))), StringComparer.Ordinal);
+
+    /// <summary>The file scanned again after the read; null when its size or write time moved since <see cref="BeginFullRead"/>.</summary>
+    public RecordPrint[]? PrintsOfFullRead(TableSpec spec)
+    {
+        var path = Path.Combine(Folder, Location(spec));
+        if (_stamps is null || !_stamps.TryGetValue(spec.Name, out var before)) return null;
+        var scan = CsvRecordScan.Scan(File.ReadAllBytes(path));
+        return before == Stamp(path) ? scan : null;
+    }
+
+    private static (long, DateTime) Stamp(string path)
+    {
+        var file = new FileInfo(path);
+        return file.Exists ? (file.Length, file.LastWriteTimeUtc) : (-1, DateTime.MinValue);
     }
 
     /// <summary>The record's values by contract column; an absent optional column and an empty field read as null.</summary>

@@ -3,23 +3,30 @@ using ChildrensWarehouse.Returns;
 namespace ChildrensWarehouse.Contract;
 
 /// <summary>
-/// Picks the row source named by --source: <c>sql:</c> followed by a connection string, statutory returns
+/// Picks the row source named by --source: <c>sql:</c> followed by a SQL Server connection string, <c>duckdb:</c>
+/// followed by a DuckDB file holding the same views, statutory returns
 /// (<c>903:DIR;cin:FILE.xml;...</c>, see <see cref="ReturnSourceSpec"/>), or a CSV extract folder.
 /// </summary>
 public static class ExtractSources
 {
     public const string SqlPrefix = "sql:";
 
+    public const string DuckDbPrefix = "duckdb:";
+
     public static bool IsSql(string source) => source.StartsWith(SqlPrefix, StringComparison.OrdinalIgnoreCase);
+
+    public static bool IsDuckDb(string source) => source.StartsWith(DuckDbPrefix, StringComparison.OrdinalIgnoreCase);
 
     public static IExtractRowSource Open(string source) =>
         IsSql(source) ? new SqlExtractSource(source[SqlPrefix.Length..])
+        : IsDuckDb(source) ? SqlExtractSource.DuckDb(source[DuckDbPrefix.Length..])
         : ReturnSourceSpec.IsReturns(source) ? new ReturnsExtractSource(source)
         : new CsvExtractSource(source);
 
     /// <summary>The source as recorded in the run audit and shown in messages: a full folder path, the returns with full paths, or a SQL source without its password.</summary>
     public static string Describe(string source) =>
         IsSql(source) ? SqlPrefix + Warehouse.ConnectionStrings.Redact(source[SqlPrefix.Length..])
+        : IsDuckDb(source) ? DuckDbPrefix + Path.GetFullPath(source[DuckDbPrefix.Length..])
         : ReturnSourceSpec.IsReturns(source) ? ReturnSourceSpec.Parse(source).Describe()
         : Path.GetFullPath(source);
 
@@ -32,7 +39,7 @@ public static class ExtractSources
     /// </summary>
     public static IReadOnlyList<string>? CouncilFolders(string source)
     {
-        if (IsSql(source) || ReturnSourceSpec.IsReturns(source) || !Directory.Exists(source) || File.Exists(Path.Combine(source, "manifest.json"))) return null;
+        if (IsSql(source) || IsDuckDb(source) || ReturnSourceSpec.IsReturns(source) || !Directory.Exists(source) || File.Exists(Path.Combine(source, "manifest.json"))) return null;
         var folders = Directory.GetDirectories(source).Where(d => File.Exists(Path.Combine(d, "manifest.json"))).Order(StringComparer.Ordinal).ToList();
         return folders.Count > 0 ? folders : null;
     }

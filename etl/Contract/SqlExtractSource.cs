@@ -1,4 +1,6 @@
+using System.Data.Common;
 using System.Globalization;
+using System.IO.Hashing;
 using System.Text;
 using ChildrensWarehouse.Warehouse;
 using Microsoft.Data.SqlClient;
@@ -12,46 +14,98 @@ namespace ChildrensWarehouse.Contract;
 /// contract_version optional). Values are turned into the contract's text form and then validated exactly like a CSV
 /// extract. Typed columns are welcome: a date is written YYYY-MM-DD, a datetime YYYY-MM-DDTHH:MM:SS (to the second, the
 /// contract's resolution), a bit Y/N. Rows come in the order of the table's key and then its other columns, so a run
-/// is repeatable; a quarantined row's line is its row number in that order. Nothing is filtered yet (every row is read).
+/// is repeatable; a quarantined row's line is its row number in that order.
+/// SQL Server (<c>sql:</c>) is the case system's usual home; a DuckDB file holding the same views (<c>duckdb:</c>) is
+/// read by the same code in DuckDB's dialect.
+/// An incremental run (<see cref="IChangeTrackedSource"/>) reads every row's key and last_modified, and the whole of
+/// only the rows whose last_modified is after the last run's extract moment (the query filters them).
 /// </summary>
-public sealed class SqlExtractSource(string connectionString, ResiliencePipeline? retry = null) : IExtractRowSource
+public sealed class SqlExtractSource : IChangeTrackedSource
 {
-    private readonly ResiliencePipeline _retry = retry ?? SqlServerRetry.Pipeline();
-    private readonly Dictionary<string, List<string>> _present = new(StringComparer.Ordinal);
-
-    public string Name => ExtractSources.SqlPrefix + ConnectionStrings.Redact(connectionString);
-
-    public string Location(TableSpec table) => table.Name;
+    /// <summary>How one engine is spoken to: identifier quotes, the parameter marker, the timestamp type, a missing object.</summary>
+    private sealed record Dialect(char Open, char Close, string Since, string TimestampType, Func<Exception, bool> IsMissingObject)
+    {
+        public string Quote(string identifier) => Open + identifier.Replace(Close.ToString(), new string(Close, 2)) + Close;
+    }
 
     private const int InvalidObjectName = 208;
 
-    private SqlConnection Open()
+    private static readonly Dialect SqlServer = new('[', ']', "@since", "datetime2", e => e is SqlException { Number: InvalidObjectName });
+
+    private static readonly Dialect DuckDbDialect = new('"', '"', "$since", "TIMESTAMP",
+        e => e is DuckDB.NET.Data.DuckDBException && e.Message.Contains("Catalog Error", StringComparison.Ordinal));
+
+    private readonly Func<DbConnection> _connect;
+    private readonly Dialect _dialect;
+    private readonly ResiliencePipeline _retry;
+    private readonly Dictionary<string, List<string>> _present = new(StringComparer.Ordinal);
+    // Each table's prints as CurrentPrints took them (an incremental run), or as the full read read them (after BeginFullRead).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, RecordPrint[]> _current = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, RecordPrint[]> _fullRead = new(StringComparer.Ordinal);
+    private bool _keepPrints;
+
+    /// <summary>A SQL Server source (the <c>sql:</c> form of --source), retried on transient errors.</summary>
+    public SqlExtractSource(string connectionString, ResiliencePipeline? retry = null)
+        : this(ExtractSources.SqlPrefix + ConnectionStrings.Redact(connectionString), () => new SqlConnection(connectionString), SqlServer, retry ?? SqlServerRetry.Pipeline())
     {
-        var connection = new SqlConnection(connectionString);
+    }
+
+    private SqlExtractSource(string name, Func<DbConnection> connect, Dialect dialect, ResiliencePipeline retry)
+    {
+        Name = name;
+        _connect = connect;
+        _dialect = dialect;
+        _retry = retry;
+    }
+
+    /// <summary>A DuckDB database file holding the case system's views (the <c>duckdb:</c> form of --source), opened read-only.</summary>
+    public static SqlExtractSource DuckDb(string path)
+    {
+        var full = Path.GetFullPath(path);
+        return new SqlExtractSource(ExtractSources.DuckDbPrefix + full, () =>
+        {
+            if (!File.Exists(full)) throw new ExtractUnusableException($"{full}: the DuckDB file does not exist");
+            return new DuckDB.NET.Data.DuckDBConnection($"Data Source={full};ACCESS_MODE=READ_ONLY");
+        }, DuckDbDialect, ResiliencePipeline.Empty);
+    }
+
+    public string Name { get; }
+
+    public string Location(TableSpec table) => table.Name;
+
+    private DbConnection Open()
+    {
+        var connection = _connect();
         connection.Open();
         return connection;
     }
 
-    private static string Quote(string identifier) => "[" + identifier.Replace("]", "]]") + "]";
-
-    private T Run<T>(Func<SqlConnection, T> work) => _retry.Execute(() =>
+    private T Run<T>(Func<DbConnection, T> work) => _retry.Execute(() =>
     {
         using var connection = Open();
         return work(connection);
     });
+
+    private static DbCommand Command(DbConnection connection, string sql)
+    {
+        var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.CommandTimeout = 0;
+        return cmd;
+    }
 
     public Manifest ReadManifest()
     {
         var where = $"{Name}: manifest";
         return Run(connection =>
         {
-            using var cmd = new SqlCommand("SELECT * FROM manifest", connection);
-            SqlDataReader reader;
+            using var cmd = Command(connection, "SELECT * FROM manifest");
+            DbDataReader reader;
             try
             {
                 reader = cmd.ExecuteReader();
             }
-            catch (SqlException e) when (e.Number == InvalidObjectName)
+            catch (Exception e) when (_dialect.IsMissingObject(e))
             {
                 throw new ExtractUnusableException($"{where}: there is no view or table named manifest (one row: la_code, extracted_at[, local_authority, contract_version])");
             }
@@ -72,8 +126,10 @@ public sealed class SqlExtractSource(string connectionString, ResiliencePipeline
                     throw new ExtractUnusableException($"{where}: extracted_at '{extracted}' is not a timestamp YYYY-MM-DDTHH:MM[:SS]");
                 }
                 var version = Text("contract_version") is { } v && int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : CaseSystemContract.ContractVersion;
+                var manifest = new Manifest(Text("local_authority") ?? laCode, laCode, extractedAt, version);
+                // Every value is read before the reader moves on (a reader past its last row has no values).
                 if (reader.Read()) throw new ExtractUnusableException($"{where}: has more than one row");
-                return new Manifest(Text("local_authority") ?? laCode, laCode, extractedAt, version);
+                return manifest;
             }
         });
     }
@@ -82,14 +138,14 @@ public sealed class SqlExtractSource(string connectionString, ResiliencePipeline
     {
         foreach (var spec in tables)
         {
-            using var cmd = new SqlCommand($"SELECT TOP (0) * FROM {Quote(spec.Name)}", connection);
+            using var cmd = Command(connection, $"SELECT * FROM {_dialect.Quote(spec.Name)} WHERE 1 = 0");
             List<string> columns;
             try
             {
                 using var reader = cmd.ExecuteReader();
                 columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
             }
-            catch (SqlException e) when (e.Number == InvalidObjectName)
+            catch (Exception e) when (_dialect.IsMissingObject(e))
             {
                 throw new ExtractUnusableException($"{Name}: there is no view or table named {spec.Name}");
             }
@@ -108,41 +164,163 @@ public sealed class SqlExtractSource(string connectionString, ResiliencePipeline
         return 0;
     });
 
-    /// <summary>The SELECT that reads a table: its contract columns present, in a total order (key first).</summary>
-    public static string SelectStatement(TableSpec spec, IReadOnlyList<string> present)
+    /// <summary>The SELECT (SQL Server) that reads a table: its contract columns present, in a total order (key first).</summary>
+    public static string SelectStatement(TableSpec spec, IReadOnlyList<string> present) => Select(SqlServer, spec, present, present, null);
+
+    /// <summary>The SELECT (SQL Server) of an incremental run: the rows whose last_modified is after @since, or is not a timestamp at all.</summary>
+    public static string ChangedSelectStatement(TableSpec spec, IReadOnlyList<string> present) => Select(SqlServer, spec, present, present, ModifiedSince(SqlServer));
+
+    private static string ModifiedSince(Dialect d)
     {
-        var order = spec.Key.Concat(present.Where(c => !spec.Key.Contains(c))).Select(Quote);
-        return $"SELECT {string.Join(", ", present.Select(Quote))} FROM {Quote(spec.Name)} ORDER BY {string.Join(", ", order)}";
+        var modified = $"TRY_CAST({d.Quote("last_modified")} AS {d.TimestampType})";
+        return $"{modified} > {d.Since} OR {modified} IS NULL";
     }
 
-    public IEnumerable<SourceRecord> Records(TableSpec spec, CancellationToken cancellationToken)
+    private static string Select(Dialect d, TableSpec spec, IReadOnlyList<string> present, IEnumerable<string> columns, string? where)
     {
-        var present = _present.TryGetValue(spec.Name, out var p)
-            ? p
-            : throw new InvalidOperationException($"{spec.Name}: CheckTables must run before the rows are read");
-        var indexes = present.Select(spec.IndexOf).ToArray();
-        // Read the whole table inside one attempt, so that a retry after a dropped connection starts it again cleanly.
+        var order = spec.Key.Concat(present.Where(c => !spec.Key.Contains(c))).Select(d.Quote);
+        return $"SELECT {string.Join(", ", columns.Select(d.Quote))} FROM {d.Quote(spec.Name)}{(where is null ? "" : " WHERE " + where)} ORDER BY {string.Join(", ", order)}";
+    }
+
+    private List<string> Present(TableSpec spec) => _present.TryGetValue(spec.Name, out var p)
+        ? p
+        : throw new InvalidOperationException($"{spec.Name}: CheckTables must run before the rows are read");
+
+    /// <summary>Reads rows of the table in its total order (all of them, or those <paramref name="where"/> keeps) as contract values.</summary>
+    private List<string?[]> Rows(TableSpec spec, IReadOnlyList<string> columns, string? where, DateTime? since, CancellationToken cancellationToken)
+    {
+        var indexes = columns.Select(spec.IndexOf).ToArray();
+        var sql = Select(_dialect, spec, Present(spec), columns, where);
+        // The whole table inside one attempt, so that a retry after a dropped connection starts it again cleanly.
         return _retry.Execute(ct =>
         {
             using var connection = Open();
-            using var cmd = new SqlCommand(SelectStatement(spec, present), connection) { CommandTimeout = 0 };
+            using var cmd = Command(connection, sql);
+            if (since is not null)
+            {
+                var parameter = cmd.CreateParameter();
+                parameter.ParameterName = _dialect.Since[1..];
+                parameter.Value = since.Value;
+                cmd.Parameters.Add(parameter);
+            }
             using var reader = cmd.ExecuteReader();
-            var records = new List<SourceRecord>();
-            var line = 0;
+            var rows = new List<string?[]>();
             while (reader.Read())
             {
                 ct.ThrowIfCancellationRequested();
-                line++;
                 var fields = new string?[spec.Columns.Count];
                 for (var i = 0; i < indexes.Length; i++)
                 {
                     fields[indexes[i]] = reader.IsDBNull(i) ? null : ContractText(reader.GetValue(i), spec.Columns[indexes[i]].Type);
                 }
-                records.Add(new SourceRecord(line, fields, RawText(fields, indexes)));
+                rows.Add(fields);
             }
-            return records;
+            return rows;
         }, cancellationToken);
     }
+
+    public IEnumerable<SourceRecord> Records(TableSpec spec, CancellationToken cancellationToken)
+    {
+        var present = Present(spec);
+        var indexes = present.Select(spec.IndexOf).ToArray();
+        var rows = Rows(spec, present, null, null, cancellationToken);
+        if (_keepPrints) _fullRead[spec.Name] = Prints(spec, present, rows);
+        return rows.Select((fields, i) => new SourceRecord(i + 1, fields, RawText(fields, indexes)));
+    }
+
+    /// <summary>
+    /// The columns that tell a row apart and whether it changed: its key and last_modified, the contract's change marker
+    /// (every column for a table without one).
+    /// </summary>
+    private static IReadOnlyList<string> PrintColumns(TableSpec spec, IReadOnlyList<string> present) =>
+        present.Contains("last_modified") ? spec.Key.Append("last_modified").Where(present.Contains).ToList() : present;
+
+    /// <summary>Line 0 prints the columns present; line n the n-th row's <see cref="PrintColumns"/>.</summary>
+    private static RecordPrint[] Prints(TableSpec spec, IReadOnlyList<string> present, List<string?[]> rows)
+    {
+        var columns = PrintColumns(spec, present).Select(spec.IndexOf).ToArray();
+        var prints = new RecordPrint[rows.Count + 1];
+        prints[0] = new RecordPrint(0, XxHash3.HashToUInt64(Encoding.UTF8.GetBytes(string.Join("\u001f", present))), 0, 0);
+        for (var i = 0; i < rows.Count; i++) prints[i + 1] = new RecordPrint(i + 1, RowPrint(rows[i], columns), 0, 0);
+        return prints;
+    }
+
+    private static ulong RowPrint(string?[] fields, int[] columns)
+    {
+        var hash = new XxHash3();
+        Span<byte> marker = stackalloc byte[1];
+        foreach (var c in columns)
+        {
+            marker[0] = fields[c] is null ? (byte)0 : (byte)1;
+            hash.Append(marker);
+            if (fields[c] is { } text) hash.Append(Encoding.UTF8.GetBytes(text));
+            marker[0] = 0x1f;
+            hash.Append(marker);
+        }
+        return hash.GetCurrentHashAsUInt64();
+    }
+
+    /// <summary>Every row's key and last_modified, in the total order (the rows are not read).</summary>
+    public RecordPrint[]? CurrentPrints(TableSpec spec, CancellationToken cancellationToken)
+    {
+        var present = Present(spec);
+        var prints = Prints(spec, present, Rows(spec, PrintColumns(spec, present), null, null, cancellationToken));
+        _current[spec.Name] = prints;
+        return prints;
+    }
+
+    /// <summary>
+    /// Fetches the rows modified after <paramref name="since"/> (the query filters them) and finds each one's line by its
+    /// print among <see cref="CurrentPrints"/>'. A changed row that the filter did not return (its last_modified did not
+    /// move past the last run's moment), or a row not there a moment ago (the view changed between the two queries), means
+    /// the changes cannot be read exactly this way.
+    /// </summary>
+    public IEnumerable<SourceRecord> RecordsAt(TableSpec spec, IReadOnlyList<RecordPrint> prints, DateTime since, CancellationToken cancellationToken)
+    {
+        var present = Present(spec);
+        if (!present.Contains("last_modified")) throw new ChangeTrackingException($"{spec.Name} has no last_modified");
+        var current = _current.TryGetValue(spec.Name, out var c) ? c : throw new InvalidOperationException($"{spec.Name}: CurrentPrints must run before RecordsAt");
+        List<string?[]> rows;
+        try
+        {
+            rows = Rows(spec, present, ModifiedSince(_dialect), since, cancellationToken);
+        }
+        catch (DbException e)
+        {
+            throw new ChangeTrackingException($"{spec.Name}: the rows modified since {since:yyyy-MM-ddTHH:mm:ss} cannot be selected ({e.Message})");
+        }
+        var lines = new Dictionary<ulong, Queue<int>>();
+        foreach (var p in current.Skip(1))
+        {
+            if (!lines.TryGetValue(p.Hash, out var queue)) lines[p.Hash] = queue = new Queue<int>();
+            queue.Enqueue(p.Line);
+        }
+        var wanted = prints.Select(p => p.Line).ToHashSet();
+        var columns = PrintColumns(spec, present).Select(spec.IndexOf).ToArray();
+        var indexes = present.Select(spec.IndexOf).ToArray();
+        var records = new List<SourceRecord>();
+        foreach (var fields in rows)
+        {
+            if (!lines.TryGetValue(RowPrint(fields, columns), out var queue) || !queue.TryDequeue(out var line))
+            {
+                throw new ChangeTrackingException($"{spec.Name} changed while it was read");
+            }
+            if (wanted.Remove(line)) records.Add(new SourceRecord(line, fields, RawText(fields, indexes)));
+        }
+        if (wanted.Count > 0)
+        {
+            throw new ChangeTrackingException($"{spec.Name} row {wanted.Min()} changed, but its last_modified is not after the last run's extract moment");
+        }
+        return records.OrderBy(r => r.Line);
+    }
+
+    public void BeginFullRead()
+    {
+        _fullRead.Clear();
+        _keepPrints = true;
+    }
+
+    public RecordPrint[]? PrintsOfFullRead(TableSpec spec) => _fullRead.GetValueOrDefault(spec.Name);
 
     /// <summary>A value in the contract's text form, so that the CSV rules apply unchanged.</summary>
     public static string? ContractText(object? value, ColumnType type) => value switch

@@ -5,14 +5,15 @@ using Dapper;
 namespace ChildrensWarehouse.Pipeline;
 
 /// <summary>
-/// An incremental run's reading of a CSV extract (docs/DECISIONS.md "Incremental reading"): every file is split into
-/// records and each record's bytes hashed (<see cref="CsvRecordScan"/>), and only the records whose hash differs from
-/// the last successful run's record at the same line, or that follow its last record, are parsed and validated. The
-/// rest of the extract is as the last run staged it. It gives exactly what reading the whole extract would give, or
+/// An incremental run's reading of an extract (docs/DECISIONS.md "Incremental reading"): every record's print is taken
+/// (<see cref="IChangeTrackedSource"/>: a CSV record's bytes, a SQL row's key and last_modified), and only the records
+/// whose print differs from the last successful run's record at the same line, or that follow its last record, are
+/// read and validated (a SQL source's query returns only the rows modified since the last run). The rest of the extract
+/// is as the last run staged it. It gives exactly what reading the whole extract would give, or
 /// nothing (<see cref="TryRead"/> returns null with the reason, and the run reads the extract in full), when:
 /// <list type="bullet">
-/// <item>a file is not plain enough to split without parsing, or records moved to other lines or were removed (a
-/// deletion);</item>
+/// <item>a file is not plain enough to split without parsing, records moved to other lines or were removed (a
+/// deletion), or a SQL row changed without its last_modified moving past the last run's extract moment;</item>
 /// <item>a council table (workers, teams, reference lists...) changed: every child is then derived again anyway;</item>
 /// <item>a check across rows could come out differently for a row that did not change: a changed row's key is
 /// another row's too (duplicates), its parent is not loaded (an orphan), a removed key still has rows that name it,
@@ -27,7 +28,8 @@ public sealed class IncrementalRead
     public sealed record TableDelta(TableSpec Spec, IReadOnlyList<int> ChangedLines, IReadOnlyList<ExtractRow> Added);
 
     public required Manifest Manifest { get; init; }
-    public required string Folder { get; init; }
+    /// <summary>The source as named in messages (the extract folder, or the SQL source).</summary>
+    public required string SourceName { get; init; }
     public required IReadOnlyList<string> Warnings { get; init; }
     /// <summary>The council's own tables (workers, teams, reference lists...), read and validated whole; the child tables empty.</summary>
     public required Extract CouncilTables { get; init; }
@@ -37,7 +39,7 @@ public sealed class IncrementalRead
     public required IReadOnlyList<TableAccounting> Accounting { get; init; }
     /// <summary>The children some changed record belonged to (before or after the change), or named through a referral's contact.</summary>
     public required IReadOnlySet<string> Touched { get; init; }
-    /// <summary>The records of the tables whose files changed, for this run (<see cref="CsvRecordScan.Pack"/>); the others' stay as stored.</summary>
+    /// <summary>The prints of the tables that changed, for this run (<see cref="CsvRecordScan.Pack"/>); the others' stay as stored.</summary>
     public required IReadOnlyDictionary<string, byte[]> Prints { get; init; }
 
     private static readonly string[] CrossRowReasons = ["duplicate ", "orphan: ", "episode overlaps "];
@@ -50,8 +52,8 @@ public sealed class IncrementalRead
     /// says why the council's tables and the run's settings stop the last run's children being kept (null when they do
     /// not): only children touched by the change are derived again, so every other child must stay as it is.
     /// </summary>
-    /// <param name="source">The extract, its tables checked (<see cref="CsvExtractSource.CheckTables"/>, which gave <paramref name="warnings"/>).</param>
-    public static IncrementalRead? TryRead(DuckDbWarehouse warehouse, CsvExtractSource source, Manifest manifest, List<string> warnings,
+    /// <param name="source">The extract, its tables checked (<see cref="IExtractRowSource.CheckTables"/>, which gave <paramref name="warnings"/>).</param>
+    public static IncrementalRead? TryRead(DuckDbWarehouse warehouse, IChangeTrackedSource source, Manifest manifest, List<string> warnings,
         Func<Extract, RunRecord, string?> contextProblem, CancellationToken cancellationToken, out string whyNot)
     {
         var reader = new Reader(warehouse, source, manifest, CaseSystemContract.AllTables.ToList(), contextProblem, cancellationToken);
@@ -59,42 +61,29 @@ public sealed class IncrementalRead
         return whyNot.Length > 0 ? null : reader.Result(warnings);
     }
 
-    /// <summary>Each table file's size and last write time, taken before a full read.</summary>
-    public static Dictionary<string, (long, DateTime)> FileStamps(string folder) =>
-        CaseSystemContract.AllTables.ToDictionary(t => t.Name, t => Stamp(Path.Combine(folder, t.RelativePath)), StringComparer.Ordinal);
-
-    private static (long, DateTime) Stamp(string path)
-    {
-        var file = new FileInfo(path);
-        return file.Exists ? (file.Length, file.LastWriteTimeUtc) : (-1, DateTime.MinValue);
-    }
-
     /// <summary>
-    /// Every table's records as a full read found them, for the next incremental run. A table gets null (and is read in
-    /// full next time) when its file changed since <paramref name="before"/> (the file scanned here might not be the one
-    /// read), or the scan cannot split it, or splits it into other lines than the reader's.
+    /// Every table's prints as a full read found them (<see cref="IChangeTrackedSource.BeginFullRead"/> came before it), for
+    /// the next incremental run. A table gets null (and is read in full next time) when the source cannot vouch for its
+    /// prints, or they name other lines than the rows read and quarantined.
     /// </summary>
-    public static Dictionary<string, byte[]?> PrintsOfFullRead(string folder, Extract extract, IReadOnlyDictionary<string, (long, DateTime)> before)
+    public static Dictionary<string, byte[]?> PrintsOfFullRead(IChangeTrackedSource source, Extract extract)
     {
         var prints = new Dictionary<string, byte[]?>(StringComparer.Ordinal);
         var quarantined = extract.Quarantine.ToLookup(q => q.Table, StringComparer.Ordinal);
         foreach (var spec in CaseSystemContract.AllTables)
         {
-            var path = Path.Combine(folder, spec.RelativePath);
-            var scan = CsvRecordScan.Scan(File.ReadAllBytes(path));
+            var scan = source.PrintsOfFullRead(spec);
             var lines = extract[spec.Name].Rows.Select(r => r.Line).Concat(quarantined[spec.Name].Select(q => q.Line)).Order().ToList();
-            var unchanged = before.TryGetValue(spec.Name, out var stamp) && stamp == Stamp(path);
-            prints[spec.Name] = unchanged && scan is not null && scan.Skip(1).Select(r => r.Line).SequenceEqual(lines) ? CsvRecordScan.Pack(scan) : null;
+            prints[spec.Name] = scan is not null && scan.Skip(1).Select(r => r.Line).SequenceEqual(lines) ? CsvRecordScan.Pack(scan) : null;
         }
         return prints;
     }
 
-    private sealed class Reader(DuckDbWarehouse warehouse, CsvExtractSource source, Manifest manifest, List<TableSpec> specs,
+    private sealed class Reader(DuckDbWarehouse warehouse, IChangeTrackedSource source, Manifest manifest, List<TableSpec> specs,
         Func<Extract, RunRecord, string?> contextProblem, CancellationToken cancellationToken)
     {
         private readonly string _la = manifest.LaCode;
         private RunRecord? _previous;
-        private readonly Dictionary<string, byte[]> _files = new(StringComparer.Ordinal);
         private readonly Dictionary<string, RecordPrint[]> _scans = new(StringComparer.Ordinal);
         private readonly Dictionary<string, List<RecordPrint>> _changed = new(StringComparer.Ordinal);
         private readonly Dictionary<string, HashSet<int>> _changedLines = new(StringComparer.Ordinal);
@@ -118,29 +107,26 @@ public sealed class IncrementalRead
             var stored = warehouse.SourceFingerprints(_la);
             if (specs.Any(s => !stored.ContainsKey(s.Name))) return "the last run did not record every file's records";
 
-            var scans = new System.Collections.Concurrent.ConcurrentDictionary<string, (byte[], RecordPrint[]?)>(StringComparer.Ordinal);
-            Parallel.ForEach(specs, new ParallelOptions { CancellationToken = cancellationToken }, spec =>
-            {
-                var bytes = File.ReadAllBytes(Path.Combine(source.Folder, source.Location(spec)));
-                scans[spec.Name] = (bytes, CsvRecordScan.Scan(bytes));
-            });
+            var scans = new System.Collections.Concurrent.ConcurrentDictionary<string, RecordPrint[]?>(StringComparer.Ordinal);
+            Parallel.ForEach(specs, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = source.ReadsInParallel ? -1 : 1 },
+                spec => scans[spec.Name] = source.CurrentPrints(spec, cancellationToken));
             foreach (var spec in specs)
             {
-                var (bytes, scan) = scans[spec.Name];
-                if (scan is null || scan.Length == 0) return $"{spec.RelativePath} cannot be split into records without parsing it";
-                _files[spec.Name] = bytes;
+                var scan = scans[spec.Name];
+                var where = source.Location(spec);
+                if (scan is null || scan.Length == 0) return $"{where} cannot be split into records without reading it whole";
                 _scans[spec.Name] = scan;
                 var before = CsvRecordScan.Unpack(stored[spec.Name]);
-                if (scan.Length < before.Length) return $"{spec.RelativePath} has fewer records than at the last run (a deletion)";
-                if (before.Length == 0 || before[0] != (scan[0].Line, scan[0].Hash)) return $"{spec.RelativePath}: the header changed";
+                if (scan.Length < before.Length) return $"{where} has fewer records than at the last run (a deletion)";
+                if (before.Length == 0 || before[0] != (scan[0].Line, scan[0].Hash)) return $"{where}: the header changed";
                 var changed = new List<RecordPrint>();
                 for (var i = 1; i < scan.Length; i++)
                 {
-                    if (i < before.Length && before[i].Line != scan[i].Line) return $"{spec.RelativePath}: records moved to other lines";
+                    if (i < before.Length && before[i].Line != scan[i].Line) return $"{where}: records moved to other lines";
                     if (i >= before.Length || before[i].Hash != scan[i].Hash) changed.Add(scan[i]);
                 }
                 if (changed.Count == 0) continue;
-                if (!ChildInputs.IsChildTable(spec)) return $"{spec.RelativePath} (a council table) changed";
+                if (!ChildInputs.IsChildTable(spec)) return $"{where} (a council table) changed";
                 _changed[spec.Name] = changed;
                 _changedLines[spec.Name] = changed.Where(c => c.Line <= before[^1].Line).Select(c => c.Line).ToHashSet();
             }
@@ -182,14 +168,14 @@ public sealed class IncrementalRead
             var rows = new List<ExtractRow>();
             try
             {
-                foreach (var record in source.RecordsAt(spec, _files[spec.Name], _changed[spec.Name]))
+                foreach (var record in source.RecordsAt(spec, _changed[spec.Name], _previous!.ExtractedAt!.Value, cancellationToken))
                 {
                     if (ExtractReader.CheckRecord(spec, record, location, manifest.ExtractedAt, _newQuarantine) is { } row) rows.Add(row);
                 }
             }
-            catch (InvalidOperationException e)
+            catch (ChangeTrackingException e)
             {
-                return e.Message;   // the scan split a record otherwise than the reader would: read the whole extract
+                return e.Message;   // the changed records cannot be read exactly as a full read would: read the whole extract
             }
             var changedLines = _changedLines[spec.Name];
             var before = StagedAt(spec, changedLines);
@@ -377,7 +363,7 @@ public sealed class IncrementalRead
             return new IncrementalRead
             {
                 Manifest = manifest,
-                Folder = source.Folder,
+                SourceName = source.Name,
                 Warnings = warnings,
                 CouncilTables = _council!,
                 Deltas = _deltas,
@@ -390,14 +376,14 @@ public sealed class IncrementalRead
         }
     }
 
-    /// <summary>The CSV source with the child tables' records left out: the council's own tables read and validated as in a full read.</summary>
-    private sealed class CouncilTablesOnly(CsvExtractSource source) : IExtractRowSource
+    /// <summary>The source with the child tables' records left out: the council's own tables read and validated as in a full read.</summary>
+    private sealed class CouncilTablesOnly(IExtractRowSource source) : IExtractRowSource
     {
         public string Name => source.Name;
         public Manifest ReadManifest() => source.ReadManifest();
         public void CheckTables(IReadOnlyList<TableSpec> tables, List<string> warnings) { }
         public string Location(TableSpec table) => source.Location(table);
-        public bool ReadsInParallel => true;
+        public bool ReadsInParallel => source.ReadsInParallel;
         public long SizeHint(TableSpec table) => ChildInputs.IsChildTable(table) ? 0 : source.SizeHint(table);
 
         public IEnumerable<SourceRecord> Records(TableSpec table, CancellationToken cancellationToken) =>

@@ -170,25 +170,25 @@ public sealed class RunPipeline(ILogger log)
                 var clock = new StageClock(request, log, cancellationToken);
                 var councilStarted = loaded.Count == 0 ? startedAt : DateTime.Now;
                 clock.Begin("read+validate");
-                // An incremental run from a CSV extract into DuckDB reads only the records that changed where it can
-                // (IncrementalRead); otherwise, and for every other source, the whole extract is read.
+                // An incremental run into DuckDB from a source that can tell its changed records (a CSV extract, SQL views)
+                // reads only those where it can (IncrementalRead); otherwise, and for every other source, the whole extract is read.
                 IncrementalRead? delta = null;
-                var csv = ExtractSources.Open(source) as CsvExtractSource;
-                if (request.Incremental && csv is not null && WarehouseTarget.Parse(request.WarehousePath).Engine == WarehouseEngine.DuckDb)
+                var opened = ExtractSources.Open(source);
+                var tracked = WarehouseTarget.Parse(request.WarehousePath).Engine == WarehouseEngine.DuckDb ? opened as IChangeTrackedSource : null;
+                if (request.Incremental && tracked is not null)
                 {
-                    // The manifest and headers first: an unusable extract fails before the warehouse is opened.
-                    var manifest = csv.ReadManifest();
+                    // The manifest and tables first: an unusable extract fails before the warehouse is opened.
+                    var manifest = tracked.ReadManifest();
                     var warnings = new List<string>();
-                    csv.CheckTables(CaseSystemContract.AllTables.ToList(), warnings);
+                    tracked.CheckTables(CaseSystemContract.AllTables.ToList(), warnings);
                     (warehouse, firstRunId) = Open(warehouse, firstRunId);
-                    delta = IncrementalRead.TryRead((DuckDbWarehouse)warehouse, csv, manifest, warnings, (council, previous) => ContextProblem(request, council, previous),
+                    delta = IncrementalRead.TryRead((DuckDbWarehouse)warehouse, tracked, manifest, warnings, (council, previous) => ContextProblem(request, council, previous),
                         cancellationToken, out var whyNot);
                     if (delta is null) log.Information("Reading the whole extract: {Reason}", whyNot);
                 }
-                // The files' sizes and times before a full read: a file changed while it was read gets no fingerprints.
-                var stamps = delta is null && csv is not null && WarehouseTarget.Parse(request.WarehousePath).Engine == WarehouseEngine.DuckDb
-                    ? IncrementalRead.FileStamps(source) : null;
-                var extract = delta is null ? new ExtractReader().Read(source, cancellationToken) : null;
+                // A full read keeps its prints for the next incremental run (a file changed while it was read gets none).
+                if (delta is null) tracked?.BeginFullRead();
+                var extract = delta is null ? new ExtractReader().Read(opened, cancellationToken) : null;
                 var la = (extract?.Manifest ?? delta!.Manifest).LaCode;
                 if (loaded.FirstOrDefault(l => l.Summary.Manifest.LaCode == la) is { Summary: not null } earlier)
                 {
@@ -198,7 +198,7 @@ public sealed class RunPipeline(ILogger log)
                 clock.Done("read+validate");
                 // Opened once the first extract is known to be readable: an unusable extract touches nothing.
                 (warehouse, firstRunId) = Open(warehouse, firstRunId);
-                var input = new CouncilInput(source, extract, delta, stamps);
+                var input = new CouncilInput(source, extract, delta, delta is null ? tracked : null);
                 loaded.Add(LoadCouncil(warehouse, request, input, firstRunId + loaded.Count, councilStarted, clock, cancellationToken));
             }
 
@@ -236,8 +236,9 @@ public sealed class RunPipeline(ILogger log)
         }
     }
 
-    /// <summary>One council's extract as read: whole (<paramref name="Extract"/>) or, in an incremental run, only what changed (<paramref name="Delta"/>).</summary>
-    private sealed record CouncilInput(string Source, Extract? Extract, IncrementalRead? Delta, IReadOnlyDictionary<string, (long, DateTime)>? Stamps)
+    /// <summary>One council's extract as read: whole (<paramref name="Extract"/>) or, in an incremental run, only what changed (<paramref name="Delta"/>).
+    /// <paramref name="Tracked"/> is the source of a full read whose prints the next incremental run compares with (DuckDB only).</summary>
+    private sealed record CouncilInput(string Source, Extract? Extract, IncrementalRead? Delta, IChangeTrackedSource? Tracked)
     {
         public Manifest Manifest => Extract?.Manifest ?? Delta!.Manifest;
         /// <summary>The council's own tables (workers, teams, reference lists, bank holidays...): the whole extract, or those read whole beside the changes.</summary>
@@ -269,7 +270,7 @@ public sealed class RunPipeline(ILogger log)
     private (RunSummary, RunRecord) LoadCouncil(IWarehouse warehouse, RunRequest request, CouncilInput input, long runId, DateTime startedAt,
         StageClock clock, CancellationToken cancellationToken)
     {
-        var (source, extract, delta, stamps) = input;
+        var (source, extract, delta, tracked) = input;
         var manifest = input.Manifest;
         var la = manifest.LaCode;
         var asAt = request.AsAt ?? manifest.ExtractedAt;
@@ -284,9 +285,9 @@ public sealed class RunPipeline(ILogger log)
         var contactsNamedByReferrals = extract is null ? null
             : view.Referrals(extract).Where(r => r.ContactId is not null).Select(r => r.ContactId!).ToHashSet(StringComparer.Ordinal);
         var inputHashesTask = extract is null ? null : Task.Run(() => ChildInputs.InputHashes(extract, contactsNamedByReferrals!), cancellationToken);
-        // The records of every file, for the next incremental run to compare with (CSV extracts into DuckDB only).
+        // The records' prints, for the next incremental run to compare with (into DuckDB only).
         var printsTask = delta is not null ? Task.FromResult<IReadOnlyDictionary<string, byte[]?>?>(delta.Prints.ToDictionary(x => x.Key, x => (byte[]?)x.Value))
-            : stamps is not null ? Task.Run<IReadOnlyDictionary<string, byte[]?>?>(() => IncrementalRead.PrintsOfFullRead(source, extract!, stamps), cancellationToken)
+            : tracked is not null ? Task.Run<IReadOnlyDictionary<string, byte[]?>?>(() => IncrementalRead.PrintsOfFullRead(tracked, extract!), cancellationToken)
             : Task.FromResult<IReadOnlyDictionary<string, byte[]?>?>(null);
 
         clock.Begin("stage");
@@ -451,7 +452,7 @@ public sealed class RunPipeline(ILogger log)
         var contacts = CaseSystemContract.Get("contacts");
         var timed = new Extract
         {
-            Folder = delta.Folder, Manifest = delta.Manifest, Quarantine = [], Warnings = [],
+            Folder = delta.SourceName, Manifest = delta.Manifest, Quarantine = [], Warnings = [],
             Tables = new Dictionary<string, TableData>
             {
                 ["contacts"] = Staged(warehouse, contacts, la, contactCondition, contactParameters),
@@ -461,7 +462,7 @@ public sealed class RunPipeline(ILogger log)
         var referrals = CaseSystemContract.Get("referrals");
         var withReferrals = new Extract
         {
-            Folder = delta.Folder, Manifest = delta.Manifest, Quarantine = [], Warnings = [],
+            Folder = delta.SourceName, Manifest = delta.Manifest, Quarantine = [], Warnings = [],
             Tables = new Dictionary<string, TableData> { ["referrals"] = Staged(warehouse, referrals, la, "contact_id IS NOT NULL") },
         };
         var contactsNamed = view.Referrals(withReferrals).Where(r => r.ContactId is not null).Select(r => r.ContactId!).ToHashSet(StringComparer.Ordinal);
@@ -479,7 +480,7 @@ public sealed class RunPipeline(ILogger log)
         });
         var children = new Extract
         {
-            Folder = delta.Folder, Manifest = delta.Manifest, Tables = tables, Quarantine = [], Warnings = delta.Warnings, Coverage = delta.CouncilTables.Coverage,
+            Folder = delta.SourceName, Manifest = delta.Manifest, Tables = tables, Quarantine = [], Warnings = delta.Warnings, Coverage = delta.CouncilTables.Coverage,
         };
         var inputHashes = ChildInputs.InputHashes(children, contactsNamed);
         var derive = inputHashes.Where(x => !stored.TryGetValue(x.Key, out var state) || state.InputHash != x.Value || passed.Contains(x.Key))

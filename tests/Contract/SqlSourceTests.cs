@@ -16,7 +16,7 @@ public class SqlSourceTests
     [OneTimeSetUp]
     public void ServerIsAvailable() => SqlServerInstance.MasterOrIgnore();
 
-    private static TestExtract Extract()
+    internal static TestExtract Extract()
     {
         var x = new TestExtract();
         x.Child("A").Child("B");
@@ -116,6 +116,38 @@ public class SqlSourceTests
             WarehousePath = dir.File("from-sql.duckdb"),
         });
         Assert.That(fromSql.Kpis, Is.EqualTo(fromCsv.Kpis));
+    }
+
+    [Test]
+    public void An_incremental_run_fetches_only_the_rows_modified_since_the_last_run_and_ends_as_a_full_rebuild()
+    {
+        using var dir = new TempDir();
+        var cs = LoadIntoSqlServer(Extract().WriteTo(dir.File("x")));
+        var request = new ChildrensWarehouse.Pipeline.RunRequest
+        {
+            SourceFolder = "sql:" + cs, WarehousePath = dir.File("live.duckdb"), Incremental = true, PseudonymSalt = "a fixed test salt of some length",
+        };
+        new ChildrensWarehouse.Pipeline.RunPipeline(Pipelines.QuietLog).Run(request);
+        var manifest = CsvExtractSource.ReadManifest(dir.File("x"));
+        var extractedAt = manifest.ExtractedAt.AddMinutes(15);
+        using (var c = new SqlConnection(cs))
+        {
+            c.Open();
+            using var cmd = new SqlCommand(
+                $"""
+                 ALTER VIEW manifest AS SELECT N'Testshire' AS local_authority, N'{manifest.LaCode}' AS la_code, CAST('{extractedAt:yyyy-MM-ddTHH:mm:ss}' AS DATETIME2(0)) AS extracted_at, 1 AS contract_version;
+                 """, c);
+            cmd.ExecuteNonQuery();
+            using var insert = new SqlCommand(
+                "INSERT INTO visits (visit_id, child_id, visit_date, visit_type, seen, last_modified) VALUES (N'V9', N'B', N'2016-01-20', N'CP', N'Y', @at);", c);
+            insert.Parameters.AddWithValue("@at", extractedAt.AddMinutes(-5).ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture));
+            insert.ExecuteNonQuery();
+        }
+        var live = new ChildrensWarehouse.Pipeline.RunPipeline(Pipelines.QuietLog).Run(request);
+        var full = new ChildrensWarehouse.Pipeline.RunPipeline(Pipelines.QuietLog).Run(request with { WarehousePath = dir.File("full.duckdb"), Incremental = false });
+        Assert.That((live.ChangedRecordsOnly, live.ChildrenDerived), Is.EqualTo((true, 1L)), "only B's new visit was fetched and derived");
+        Assert.That(WarehouseContents.Snapshot(live.WarehousePath)["fact.visit"], Is.EqualTo(WarehouseContents.Snapshot(full.WarehousePath)["fact.visit"]));
+        Assert.That(live.Kpis, Is.EqualTo(full.Kpis));
     }
 
     [Test]

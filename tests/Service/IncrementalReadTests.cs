@@ -15,9 +15,12 @@ namespace ChildrensWarehouse.Tests.Service;
 /// </summary>
 public class IncrementalReadTests
 {
-    private sealed class LiveExtract(int seed)
+    /// <param name="modifiedSinceLastRun">A changed or new record's last_modified falls between the last run's extract moment and
+    /// this one's (a case system that stamps every change; what a SQL source's query relies on); else anywhere in the last five hours.</param>
+    private sealed class LiveExtract(int seed, bool modifiedSinceLastRun = false)
     {
         private readonly Random _random = new(seed);
+        private DateTime _previousExtractedAt;
         private readonly Dictionary<string, List<string>> _lines = new();
         private DateTime _extractedAt = new(2016, 1, 12, 7, 0, 0);
         private int _next = 1000;
@@ -48,7 +51,9 @@ public class IncrementalReadTests
 
         private string Existing(string table) => Lines(table).Count == 0 ? "NONE" : Lines(table)[_random.Next(Lines(table).Count)].Split(',')[0];
         private string AnyChild() => Existing("children");
-        private string Stamp() => _extractedAt.AddMinutes(-_random.Next(1, 300)).ToString("yyyy-MM-dd'T'HH:mm:ss");
+        private string Stamp() => (modifiedSinceLastRun && _previousExtractedAt != default
+            ? _previousExtractedAt.AddSeconds(_random.Next(1, (int)(_extractedAt - _previousExtractedAt).TotalSeconds + 1))
+            : _extractedAt.AddMinutes(-_random.Next(1, 300))).ToString("yyyy-MM-dd'T'HH:mm:ss");
         private DateOnly Date(int back = 300) => new DateOnly(2016, 1, 12).AddDays(-_random.Next(1, back));
         private static string Text(DateOnly d) => d.ToString("yyyy-MM-dd");
 
@@ -78,6 +83,7 @@ public class IncrementalReadTests
         /// <summary>What happened since the last run: some records changed where they are, some new ones, now and then something harder.</summary>
         public void Change()
         {
+            _previousExtractedAt = _extractedAt;
             _extractedAt = _extractedAt.AddMinutes(_random.Next(5, 60));
             for (var n = _random.Next(1, 5); n > 0; n--)
             {
@@ -128,15 +134,20 @@ public class IncrementalReadTests
         }
     }
 
-    private static RunSummary RunOn(TestExtract x, TempDir dir, string warehouse, bool incremental) =>
-        new RunPipeline(Pipelines.QuietLog).Run(new RunRequest
+    /// <summary>Runs on the extract as CSV files, or (<paramref name="database"/>) as the views of a DuckDB file (the SQL source).</summary>
+    private static RunSummary RunOn(TestExtract x, TempDir dir, string warehouse, bool incremental, bool database = false)
+    {
+        var name = "extract-" + Guid.NewGuid().ToString("N")[..8];
+        var folder = x.WriteTo(dir.File(name));
+        return new RunPipeline(Pipelines.QuietLog).Run(new RunRequest
         {
-            SourceFolder = x.WriteTo(dir.File("extract-" + Guid.NewGuid().ToString("N")[..8])),
+            SourceFolder = database ? CaseSystemDatabase.Write(folder, dir.File(name + ".duckdb")) : folder,
             WarehousePath = dir.File(warehouse),
             Rules = new RuleSettings(),
             Incremental = incremental,
             PseudonymSalt = "a fixed test salt of some length",
         });
+    }
 
     private static List<string> LastQuarantine(string warehouse)
     {
@@ -148,23 +159,25 @@ public class IncrementalReadTests
             """).ToList();
     }
 
-    [TestCase(21)]
-    [TestCase(22)]
-    [TestCase(23)]
-    [TestCase(24)]
-    [TestCase(25)]
-    public void Runs_reading_only_the_changed_records_end_with_the_warehouse_of_a_full_rebuild(int seed)
+    [TestCase(21, false)]
+    [TestCase(22, false)]
+    [TestCase(23, false)]
+    [TestCase(24, false)]
+    [TestCase(25, false)]
+    [TestCase(31, true)]
+    [TestCase(33, true)]
+    public void Runs_reading_only_the_changed_records_end_with_the_warehouse_of_a_full_rebuild(int seed, bool database)
     {
         using var dir = new TempDir();
-        var live = new LiveExtract(seed).Start();
-        Assert.That(RunOn(live.Current(), dir, "live.duckdb", incremental: true).ChangedRecordsOnly, Is.False, "the first run reads everything");
+        var live = new LiveExtract(seed, modifiedSinceLastRun: database).Start();
+        Assert.That(RunOn(live.Current(), dir, "live.duckdb", incremental: true, database).ChangedRecordsOnly, Is.False, "the first run reads everything");
         int changedOnly = 0, whole = 0;
         for (var step = 1; step <= 10; step++)
         {
             live.Change();
             var label = $"seed {seed}, step {step}";
-            var run = RunOn(live.Current(), dir, "live.duckdb", incremental: true);
-            var full = RunOn(live.Current(), dir, $"full-{step}.duckdb", incremental: false);
+            var run = RunOn(live.Current(), dir, "live.duckdb", incremental: true, database);
+            var full = RunOn(live.Current(), dir, $"full-{step}.duckdb", incremental: false, database);
             if (run.ChangedRecordsOnly) changedOnly++;
             else whole++;
             var expected = WarehouseContents.Snapshot(full.WarehousePath);
@@ -199,6 +212,34 @@ public class IncrementalReadTests
         Assert.That((afterDeletion.Mode, afterDeletion.ChangedRecordsOnly), Is.EqualTo(("incremental", false)), "a deleted record: the whole extract is read");
         var full = RunOn(shorter, dir, "full.duckdb", incremental: false);
         Assert.That(WarehouseContents.Snapshot(afterDeletion.WarehousePath)["fact.visit"], Is.EqualTo(WarehouseContents.Snapshot(full.WarehousePath)["fact.visit"]));
+    }
+
+    [Test]
+    public void A_SQL_source_fetches_the_rows_modified_since_the_last_run_and_a_row_changed_without_a_later_last_modified_reads_the_whole_extract()
+    {
+        TestExtract Extract(string at, params (string Id, string Child, string Seen, string Modified)[] visits)
+        {
+            var x = Base(at);
+            foreach (var v in visits)
+            {
+                x.Row("visits", ("visit_id", v.Id), ("child_id", v.Child), ("visit_date", "2016-01-05"), ("visit_type", "CP"), ("seen", v.Seen), ("last_modified", v.Modified));
+            }
+            return x;
+        }
+        using var dir = new TempDir();
+        RunOn(Extract("2016-01-12T09:00:00", ("V1", "A", "Y", "2016-01-05T10:00:00")), dir, "w.duckdb", incremental: true, database: true);
+
+        var next = Extract("2016-01-12T09:15:00", ("V1", "A", "Y", "2016-01-05T10:00:00"), ("V2", "B", "Y", "2016-01-12T09:10:00"));
+        var live = RunOn(next, dir, "w.duckdb", incremental: true, database: true);
+        Assert.That((live.ChangedRecordsOnly, live.ChildrenDerived), Is.EqualTo((true, 1L)), "only B's new visit was fetched and derived");
+
+        // V1 rewritten with a last_modified still before the last run's moment: the query would not return it.
+        var backdated = Extract("2016-01-12T09:30:00", ("V1", "A", "N", "2016-01-06T10:00:00"), ("V2", "B", "Y", "2016-01-12T09:10:00"));
+        var afterBackdating = RunOn(backdated, dir, "w.duckdb", incremental: true, database: true);
+        Assert.That((afterBackdating.Mode, afterBackdating.ChangedRecordsOnly), Is.EqualTo(("incremental", false)), "the whole extract is read");
+        var full = RunOn(backdated, dir, "full.duckdb", incremental: false, database: true);
+        Assert.That(WarehouseContents.Snapshot(afterBackdating.WarehousePath)["fact.visit"], Is.EqualTo(WarehouseContents.Snapshot(full.WarehousePath)["fact.visit"]));
+        Assert.That(afterBackdating.Kpis, Is.EqualTo(full.Kpis));
     }
 
     /// <summary>Runs <paramref name="before"/> then, incrementally, <paramref name="after"/>; the live warehouse must equal a full rebuild of <paramref name="after"/>.</summary>
@@ -287,12 +328,13 @@ public class IncrementalReadTests
         x.Row("visits", ("visit_id", "V1"), ("child_id", "A"), ("visit_date", "2016-01-05"), ("visit_type", "CP"), ("seen", "N"));
         using var dir = new TempDir();
         var folder = x.WriteTo(dir.File("extract"));
-        var before = IncrementalRead.FileStamps(folder);
-        var extract = new ChildrensWarehouse.Contract.ExtractReader().Read(folder);
+        var source = new ChildrensWarehouse.Contract.CsvExtractSource(folder);
+        source.BeginFullRead();
+        var extract = new ChildrensWarehouse.Contract.ExtractReader().Read(source);
         var visits = Path.Combine(folder, "visits.csv");
         File.WriteAllText(visits, File.ReadAllText(visits).Replace(",N,", ",Y,"));   // the export rewrote a record in place meanwhile
         File.SetLastWriteTimeUtc(visits, DateTime.UtcNow.AddSeconds(1));
-        var prints = IncrementalRead.PrintsOfFullRead(folder, extract, before);
+        var prints = IncrementalRead.PrintsOfFullRead(source, extract);
         Assert.That(prints["visits"], Is.Null, "the staged N must not be recorded as the file's Y");
         Assert.That(prints["children"], Is.Not.Null);
     }

@@ -39,6 +39,7 @@ public class SqlServerSchemaTests
         var generated = new[]
         {
             ("SqlExtractSource.SelectStatement", SqlExtractSource.SelectStatement(CaseSystemContract.Get("contacts"), CaseSystemContract.Get("contacts").Columns.Select(c => c.Name).ToList())),
+            ("SqlExtractSource.ChangedSelectStatement", SqlExtractSource.ChangedSelectStatement(CaseSystemContract.Get("contacts"), CaseSystemContract.Get("contacts").Columns.Select(c => c.Name).ToList())),
         };
         foreach (var (what, sql) in TSqlFiles().Select(f => (Relative(f), File.ReadAllText(f))).Concat(generated))
         {
