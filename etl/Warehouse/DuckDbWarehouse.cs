@@ -190,7 +190,19 @@ public sealed class DuckDbWarehouse : IWarehouse
 
     public void Commit() => Publish();
 
-    public void RunDataTests(IReadOnlyList<DataTest> tests) => DataTests.Run(Offenders, tests);
+    /// <summary>
+    /// One query counts every test's offending rows (one round trip, one plan that DuckDB runs on every core); only a
+    /// test that finds some is asked again for its sample rows.
+    /// </summary>
+    public void RunDataTests(IReadOnlyList<DataTest> tests)
+    {
+        if (tests.Count == 0) return;
+        var counts = new long[tests.Count];
+        var union = string.Join("\nUNION ALL\n", tests.Select((t, i) => $"SELECT {i} AS test, count(*) AS offenders FROM ({t.Sql}) AS t{i}"));
+        foreach (var (test, offenders) in Connection.Query<(int, long)>(union)) counts[test] = offenders;
+        var found = tests.Select((t, i) => (t.Sql, counts[i])).Where(x => x.Item2 > 0).Select(x => x.Sql).ToHashSet(StringComparer.Ordinal);
+        DataTests.Run((sql, sample) => found.Contains(sql) ? Offenders(sql, sample) : (0, []), tests);
+    }
 
     private (long Count, IReadOnlyList<string> Sample) Offenders(string sql, int sample)
     {
