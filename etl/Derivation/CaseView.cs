@@ -23,12 +23,14 @@ public sealed class CaseView
     private DateOnly? IfHappened(DateOnly? d) => d is { } x && Happened(x) ? x : null;
 
 
-    private static Func<string, int> Columns(Extract extract, string table)
-    {
-        var spec = extract[table].Spec;
-        var cache = spec.Columns.Select((c, i) => (c.Name, i)).ToDictionary(x => x.Name, x => x.i);
-        return name => cache[name];
-    }
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<TableSpec, Func<string, int>> ColumnIndexes = new();
+
+    private static Func<string, int> Columns(Extract extract, string table) =>
+        ColumnIndexes.GetValue(extract[table].Spec, spec =>
+        {
+            var cache = spec.Columns.Select((c, i) => (c.Name, i)).ToDictionary(x => x.Name, x => x.i);
+            return name => cache[name];
+        });
 
     public IEnumerable<Contact> Contacts(Extract extract)
     {

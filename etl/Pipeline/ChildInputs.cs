@@ -67,6 +67,12 @@ public static class ChildInputs
     }
 
     /// <summary>The extract with only these children's rows in the child tables (the council's tables whole): to derive just them.</summary>
+    /// <summary>
+    /// The extract's rows grouped by child once (<see cref="ChildExtracts"/>), so that a child's typed records are made
+    /// only while it is derived rather than every child's at once.
+    /// </summary>
+    public static ChildExtracts ByChild(Extract extract) => new(extract, PlanOwners(extract));
+
     public static Extract Restrict(Extract extract, IReadOnlySet<string> children)
     {
         var planOwners = PlanOwners(extract);
@@ -143,5 +149,46 @@ public static class ChildInputs
         if (earliest < calendar.FirstDate.ToDateTime(TimeOnly.MinValue) || ChildDerivation.ContactWindowEnd(earliest, rules.Contact.DecisionClock, calendar) > lo) return null;
         return ("received_at <= $hi AND (received_at > $earliest OR (decision_at > $lo AND decision_at <= $hi))",
             new Dictionary<string, object> { ["hi"] = hi, ["lo"] = lo, ["earliest"] = earliest });
+    }
+}
+
+/// <summary>
+/// One extract split by child: <see cref="For"/> gives the extract of the i-th child in child_id order (the order in
+/// which <see cref="CaseView.Cases"/> derives children): its own rows of every child table (a CP review through its
+/// plan), the council's tables whole. The rows are shared with the whole extract, not copied.
+/// </summary>
+public sealed class ChildExtracts
+{
+    private readonly Extract _extract;
+    private readonly ExtractRow[] _children;
+    private readonly List<(string Table, ILookup<string, ExtractRow> Rows)> _byChild = [];
+    private readonly int _childId;
+
+    internal ChildExtracts(Extract extract, IReadOnlyDictionary<string, string> planOwners)
+    {
+        _extract = extract;
+        var children = extract["children"];
+        _childId = children.Spec.IndexOf("child_id");
+        _children = children.Rows.OrderBy(r => r.Text(_childId)!, StringComparer.Ordinal).ToArray();
+        foreach (var (name, data) in extract.Tables)
+        {
+            if (name == "children" || ChildInputs.OwnerOf(data.Spec, planOwners) is not { } owner) continue;
+            _byChild.Add((name, data.Rows.Where(r => owner(r) is not null).ToLookup(r => owner(r)!, StringComparer.Ordinal)));
+        }
+    }
+
+    public int Count => _children.Length;
+
+    public string ChildId(int i) => _children[i].Text(_childId)!;
+
+    public Extract For(int i)
+    {
+        var id = ChildId(i);
+        var tables = new Dictionary<string, TableData>(_extract.Tables)
+        {
+            ["children"] = new(_extract["children"].Spec, [_children[i]], 1),
+        };
+        foreach (var (name, rows) in _byChild) tables[name] = new TableData(_extract[name].Spec, rows[id].ToArray(), 0);
+        return new Extract { Folder = _extract.Folder, Manifest = _extract.Manifest, Tables = tables, Quarantine = [], Warnings = [], Coverage = _extract.Coverage };
     }
 }

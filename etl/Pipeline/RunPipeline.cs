@@ -333,7 +333,8 @@ public sealed class RunPipeline(ILogger log)
             AsAt = asAt,
             ContactsNamedByReferrals = contactsNamed,
         };
-        var cases = view.Cases(toDerive).ToList();
+        // Grouped by child once; each child's typed records are made by the worker that derives it, and then forgotten.
+        var cases = ChildInputs.ByChild(toDerive);
         var outputs = new ChildOutputs(la, runId, request.Rules, calendar, periods,
             council.Workers.ToDictionary(w => w.WorkerId, w => w.TeamId, StringComparer.Ordinal), ChildOutputs.ChildRows(toDerive, runId, pseudonyms));
         var childTables = outputs.TableNames;
@@ -350,7 +351,7 @@ public sealed class RunPipeline(ILogger log)
             OrderedParallel.Run(cases.Count, parts, (part, i) =>
             {
                 var tally = calculators[part];
-                var facts = ChildDerivation.Derive(cases[i], context);
+                var facts = ChildDerivation.Derive(view.Cases(cases.For(i)).Single(), context);
                 var membersBefore = tally.MemberCount;
                 tally.Add(facts);
                 return outputs.For(facts, tally.TakeMembersSince(membersBefore)) with { Tally = tally.LastChildTally() };
