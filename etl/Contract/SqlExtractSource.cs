@@ -39,6 +39,8 @@ public sealed class SqlExtractSource : IChangeTrackedSource
     private readonly Dialect _dialect;
     private readonly ResiliencePipeline _retry;
     private readonly Dictionary<string, List<string>> _present = new(StringComparer.Ordinal);
+    // Each table's contract columns present with their types, as the view declares them (the header of its prints).
+    private readonly Dictionary<string, string> _columns = new(StringComparer.Ordinal);
     // Each table's prints as CurrentPrints took them (an incremental run), or as the full read read them (after BeginFullRead).
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, RecordPrint[]> _current = new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, RecordPrint[]> _fullRead = new(StringComparer.Ordinal);
@@ -140,10 +142,12 @@ public sealed class SqlExtractSource : IChangeTrackedSource
         {
             using var cmd = Command(connection, $"SELECT * FROM {_dialect.Quote(spec.Name)} WHERE 1 = 0");
             List<string> columns;
+            List<string> types;
             try
             {
                 using var reader = cmd.ExecuteReader();
                 columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
+                types = Enumerable.Range(0, reader.FieldCount).Select(reader.GetDataTypeName).ToList();
             }
             catch (Exception e) when (_dialect.IsMissingObject(e))
             {
@@ -160,6 +164,7 @@ public sealed class SqlExtractSource : IChangeTrackedSource
                 warnings.Add($"{spec.Name}: unknown column(s) ignored: {string.Join(", ", unknown)}");
             }
             _present[spec.Name] = spec.Columns.Where(c => columns.Contains(c.Name, StringComparer.Ordinal)).Select(c => c.Name).ToList();
+            _columns[spec.Name] = string.Join("\u001f", _present[spec.Name].Select(c => c + " " + types[columns.IndexOf(c)]));
         }
         return 0;
     });
@@ -224,7 +229,7 @@ public sealed class SqlExtractSource : IChangeTrackedSource
         var present = Present(spec);
         var indexes = present.Select(spec.IndexOf).ToArray();
         var rows = Rows(spec, present, null, null, cancellationToken);
-        if (_keepPrints) _fullRead[spec.Name] = Prints(spec, present, rows);
+        if (_keepPrints) _fullRead[spec.Name] = Prints(spec, present, _columns[spec.Name], rows);
         return rows.Select((fields, i) => new SourceRecord(i + 1, fields, RawText(fields, indexes)));
     }
 
@@ -235,12 +240,15 @@ public sealed class SqlExtractSource : IChangeTrackedSource
     private static IReadOnlyList<string> PrintColumns(TableSpec spec, IReadOnlyList<string> present) =>
         present.Contains("last_modified") ? spec.Key.Append("last_modified").Where(present.Contains).ToList() : present;
 
-    /// <summary>Line 0 prints the columns present; line n the n-th row's <see cref="PrintColumns"/>.</summary>
-    private static RecordPrint[] Prints(TableSpec spec, IReadOnlyList<string> present, List<string?[]> rows)
+    /// <summary>
+    /// Line 0 prints the columns present and their types (a view whose column changes type turns every row's values into
+    /// other texts without touching its key or last_modified); line n the n-th row's <see cref="PrintColumns"/>.
+    /// </summary>
+    private static RecordPrint[] Prints(TableSpec spec, IReadOnlyList<string> present, string header, List<string?[]> rows)
     {
         var columns = PrintColumns(spec, present).Select(spec.IndexOf).ToArray();
         var prints = new RecordPrint[rows.Count + 1];
-        prints[0] = new RecordPrint(0, XxHash3.HashToUInt64(Encoding.UTF8.GetBytes(string.Join("\u001f", present))), 0, 0);
+        prints[0] = new RecordPrint(0, XxHash3.HashToUInt64(Encoding.UTF8.GetBytes(header)), 0, 0);
         for (var i = 0; i < rows.Count; i++) prints[i + 1] = new RecordPrint(i + 1, RowPrint(rows[i], columns), 0, 0);
         return prints;
     }
@@ -264,7 +272,7 @@ public sealed class SqlExtractSource : IChangeTrackedSource
     public RecordPrint[]? CurrentPrints(TableSpec spec, CancellationToken cancellationToken)
     {
         var present = Present(spec);
-        var prints = Prints(spec, present, Rows(spec, PrintColumns(spec, present), null, null, cancellationToken));
+        var prints = Prints(spec, present, _columns[spec.Name], Rows(spec, PrintColumns(spec, present), null, null, cancellationToken));
         _current[spec.Name] = prints;
         return prints;
     }

@@ -242,6 +242,35 @@ public class IncrementalReadTests
         Assert.That(afterBackdating.Kpis, Is.EqualTo(full.Kpis));
     }
 
+    [Test]
+    public void A_view_column_that_changes_type_makes_the_next_run_read_the_whole_extract()
+    {
+        var x = Base("2016-01-12T09:00:00");
+        x.Row("visits", ("visit_id", "V1"), ("child_id", "A"), ("visit_date", "2016-01-05"), ("visit_type", "CP"), ("seen", "Y"));
+        using var dir = new TempDir();
+        var folder = x.WriteTo(dir.File("extract"));
+        var source = CaseSystemDatabase.Write(folder, dir.File("case.duckdb"));
+        var request = new RunRequest
+        {
+            SourceFolder = source, WarehousePath = dir.File("w.duckdb"), Rules = new RuleSettings(), Incremental = true, PseudonymSalt = "a fixed test salt of some length",
+        };
+        new RunPipeline(Pipelines.QuietLog).Run(request);
+        // The view now gives date_of_birth as a timestamp with a time: every child's values change, no key or last_modified does.
+        using (var c = new DuckDB.NET.Data.DuckDBConnection($"Data Source={dir.File("case.duckdb")}"))
+        {
+            c.Open();
+            var columns = ChildrensWarehouse.Contract.CaseSystemContract.Get("children").Columns
+                .Select(col => col.Name == "date_of_birth" ? "CAST(date_of_birth AS TIMESTAMP) + INTERVAL 9 HOUR AS date_of_birth" : $"\"{col.Name}\"");
+            c.Execute($"CREATE OR REPLACE VIEW children AS SELECT {string.Join(", ", columns)} FROM children_typed");
+        }
+        var live = new RunPipeline(Pipelines.QuietLog).Run(request);
+        var full = new RunPipeline(Pipelines.QuietLog).Run(request with { WarehousePath = dir.File("full.duckdb"), Incremental = false });
+        Assert.That((live.Mode, live.ChangedRecordsOnly), Is.EqualTo(("incremental", false)), "the view's columns changed: the whole extract is read");
+        Assert.That(live.Accounting, Is.EqualTo(full.Accounting));
+        Assert.That(LastQuarantine(live.WarehousePath), Is.EqualTo(LastQuarantine(full.WarehousePath)));
+        Assert.That(LastQuarantine(live.WarehousePath), Has.Some.Contains("date_of_birth"), "a date with a time is no date");
+    }
+
     /// <summary>Runs <paramref name="before"/> then, incrementally, <paramref name="after"/>; the live warehouse must equal a full rebuild of <paramref name="after"/>.</summary>
     private static RunSummary LiveThenFull(TestExtract before, TestExtract after)
     {
