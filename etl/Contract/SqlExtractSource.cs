@@ -23,17 +23,24 @@ namespace ChildrensWarehouse.Contract;
 public sealed class SqlExtractSource : IChangeTrackedSource
 {
     /// <summary>How one engine is spoken to: identifier quotes, the parameter marker, the timestamp type, a missing object.</summary>
-    private sealed record Dialect(char Open, char Close, string Since, string TimestampType, Func<Exception, bool> IsMissingObject)
+    private sealed record Dialect(char Open, char Close, string Since, string TimestampType, Func<Exception, bool> IsMissingObject, Action<DbParameter> TimestampParameter)
     {
         public string Quote(string identifier) => Open + identifier.Replace(Close.ToString(), new string(Close, 2)) + Close;
     }
 
     private const int InvalidObjectName = 208;
 
-    private static readonly Dialect SqlServer = new('[', ']', "@since", "datetime2", e => e is SqlException { Number: InvalidObjectName });
+    private static readonly Dialect SqlServer = new('[', ']', "@since", "datetime2", e => e is SqlException { Number: InvalidObjectName },
+        p => ((SqlParameter)p).SqlDbType = System.Data.SqlDbType.DateTime2);
 
     private static readonly Dialect DuckDbDialect = new('"', '"', "$since", "TIMESTAMP",
-        e => e is DuckDB.NET.Data.DuckDBException && e.Message.Contains("Catalog Error", StringComparison.Ordinal));
+        e => e is DuckDB.NET.Data.DuckDBException && e.Message.Contains("Catalog Error", StringComparison.Ordinal), _ => { });
+
+    /// <summary>A row as read: its contract values, and its last_modified as the source holds it (to the tick, not cut to the second).</summary>
+    private sealed record Row(string?[] Fields, string? Modified);
+
+    // Makes this run's print of a row without a readable last_modified unlike any earlier run's (see RowPrint).
+    private readonly byte[] _runSalt = Guid.NewGuid().ToByteArray();
 
     private readonly Func<DbConnection> _connect;
     private readonly Dialect _dialect;
@@ -192,9 +199,10 @@ public sealed class SqlExtractSource : IChangeTrackedSource
         : throw new InvalidOperationException($"{spec.Name}: CheckTables must run before the rows are read");
 
     /// <summary>Reads rows of the table in its total order (all of them, or those <paramref name="where"/> keeps) as contract values.</summary>
-    private List<string?[]> Rows(TableSpec spec, IReadOnlyList<string> columns, string? where, DateTime? since, CancellationToken cancellationToken)
+    private List<Row> Rows(TableSpec spec, IReadOnlyList<string> columns, string? where, DateTime? since, CancellationToken cancellationToken)
     {
         var indexes = columns.Select(spec.IndexOf).ToArray();
+        var modified = columns.ToList().IndexOf("last_modified");
         var sql = Select(_dialect, spec, Present(spec), columns, where);
         // The whole table inside one attempt, so that a retry after a dropped connection starts it again cleanly.
         return _retry.Execute(ct =>
@@ -206,10 +214,11 @@ public sealed class SqlExtractSource : IChangeTrackedSource
                 var parameter = cmd.CreateParameter();
                 parameter.ParameterName = _dialect.Since[1..];
                 parameter.Value = since.Value;
+                _dialect.TimestampParameter(parameter);
                 cmd.Parameters.Add(parameter);
             }
             using var reader = cmd.ExecuteReader();
-            var rows = new List<string?[]>();
+            var rows = new List<Row>();
             while (reader.Read())
             {
                 ct.ThrowIfCancellationRequested();
@@ -218,7 +227,7 @@ public sealed class SqlExtractSource : IChangeTrackedSource
                 {
                     fields[indexes[i]] = reader.IsDBNull(i) ? null : ContractText(reader.GetValue(i), spec.Columns[indexes[i]].Type);
                 }
-                rows.Add(fields);
+                rows.Add(new Row(fields, modified < 0 || reader.IsDBNull(modified) ? null : Exactly(reader.GetValue(modified))));
             }
             return rows;
         }, cancellationToken);
@@ -230,12 +239,12 @@ public sealed class SqlExtractSource : IChangeTrackedSource
         var indexes = present.Select(spec.IndexOf).ToArray();
         var rows = Rows(spec, present, null, null, cancellationToken);
         if (_keepPrints) _fullRead[spec.Name] = Prints(spec, present, _columns[spec.Name], rows);
-        return rows.Select((fields, i) => new SourceRecord(i + 1, fields, RawText(fields, indexes)));
+        return rows.Select((row, i) => new SourceRecord(i + 1, row.Fields, RawText(row.Fields, indexes)));
     }
 
     /// <summary>
     /// The columns that tell a row apart and whether it changed: its key and last_modified, the contract's change marker
-    /// (every column for a table without one).
+    /// (every column for a table without one). The first query of an incremental run reads only these.
     /// </summary>
     private static IReadOnlyList<string> PrintColumns(TableSpec spec, IReadOnlyList<string> present) =>
         present.Contains("last_modified") ? spec.Key.Append("last_modified").Where(present.Contains).ToList() : present;
@@ -244,29 +253,59 @@ public sealed class SqlExtractSource : IChangeTrackedSource
     /// Line 0 prints the columns present and their types (a view whose column changes type turns every row's values into
     /// other texts without touching its key or last_modified); line n the n-th row's <see cref="PrintColumns"/>.
     /// </summary>
-    private static RecordPrint[] Prints(TableSpec spec, IReadOnlyList<string> present, string header, List<string?[]> rows)
+    private RecordPrint[] Prints(TableSpec spec, IReadOnlyList<string> present, string header, List<Row> rows)
     {
-        var columns = PrintColumns(spec, present).Select(spec.IndexOf).ToArray();
+        var print = RowPrinter(spec, present);
         var prints = new RecordPrint[rows.Count + 1];
         prints[0] = new RecordPrint(0, XxHash3.HashToUInt64(Encoding.UTF8.GetBytes(header)), 0, 0);
-        for (var i = 0; i < rows.Count; i++) prints[i + 1] = new RecordPrint(i + 1, RowPrint(rows[i], columns), 0, 0);
+        for (var i = 0; i < rows.Count; i++) prints[i + 1] = new RecordPrint(i + 1, print(rows[i]), 0, 0);
         return prints;
     }
 
-    private static ulong RowPrint(string?[] fields, int[] columns)
+    /// <summary>
+    /// A row's print: its key and its last_modified to the tick (two changes within one second differ). A row whose
+    /// last_modified is missing or no contract timestamp has no change marker to trust, so its print is salted with this
+    /// run: it reads as changed in every incremental run, and is fetched and checked again (and quarantined again).
+    /// </summary>
+    private Func<Row, ulong> RowPrinter(TableSpec spec, IReadOnlyList<string> present)
+    {
+        if (!present.Contains("last_modified"))
+        {
+            var all = present.Select(spec.IndexOf).ToArray();
+            return row => Hash(row.Fields, all, null, null);
+        }
+        var key = spec.Key.Where(present.Contains).Select(spec.IndexOf).ToArray();
+        var modified = spec.IndexOf("last_modified");
+        return row => row.Fields[modified] is { } text && ValueParser.TryParseTimestamp(text, out _)
+            ? Hash(row.Fields, key, row.Modified, null)
+            : Hash(row.Fields, key, row.Modified, _runSalt);
+    }
+
+    private static ulong Hash(string?[] fields, int[] columns, string? modified, byte[]? salt)
     {
         var hash = new XxHash3();
-        Span<byte> marker = stackalloc byte[1];
-        foreach (var c in columns)
-        {
-            marker[0] = fields[c] is null ? (byte)0 : (byte)1;
-            hash.Append(marker);
-            if (fields[c] is { } text) hash.Append(Encoding.UTF8.GetBytes(text));
-            marker[0] = 0x1f;
-            hash.Append(marker);
-        }
+        foreach (var c in columns) Add(hash, fields[c]);
+        Add(hash, modified);
+        if (salt is not null) hash.Append(salt);
         return hash.GetCurrentHashAsUInt64();
     }
+
+    private static readonly byte[] Null = [0], Value = [1], Separator = [0x1f];
+
+    private static void Add(XxHash3 hash, string? text)
+    {
+        hash.Append(text is null ? Null : Value);
+        if (text is not null) hash.Append(Encoding.UTF8.GetBytes(text));
+        hash.Append(Separator);
+    }
+
+    /// <summary>last_modified as the source holds it: a date and time to the tick, anything else as its text.</summary>
+    private static string? Exactly(object value) => value switch
+    {
+        DateTime d => d.Ticks.ToString(CultureInfo.InvariantCulture),
+        DateTimeOffset o => o.UtcTicks.ToString(CultureInfo.InvariantCulture) + "/" + o.Offset.Ticks.ToString(CultureInfo.InvariantCulture),
+        _ => ContractText(value, ColumnType.Timestamp),
+    };
 
     /// <summary>Every row's key and last_modified, in the total order (the rows are not read).</summary>
     public RecordPrint[]? CurrentPrints(TableSpec spec, CancellationToken cancellationToken)
@@ -288,7 +327,7 @@ public sealed class SqlExtractSource : IChangeTrackedSource
         var present = Present(spec);
         if (!present.Contains("last_modified")) throw new ChangeTrackingException($"{spec.Name} has no last_modified");
         var current = _current.TryGetValue(spec.Name, out var c) ? c : throw new InvalidOperationException($"{spec.Name}: CurrentPrints must run before RecordsAt");
-        List<string?[]> rows;
+        List<Row> rows;
         try
         {
             rows = Rows(spec, present, ModifiedSince(_dialect), since, cancellationToken);
@@ -304,16 +343,16 @@ public sealed class SqlExtractSource : IChangeTrackedSource
             queue.Enqueue(p.Line);
         }
         var wanted = prints.Select(p => p.Line).ToHashSet();
-        var columns = PrintColumns(spec, present).Select(spec.IndexOf).ToArray();
+        var print = RowPrinter(spec, present);
         var indexes = present.Select(spec.IndexOf).ToArray();
         var records = new List<SourceRecord>();
-        foreach (var fields in rows)
+        foreach (var row in rows)
         {
-            if (!lines.TryGetValue(RowPrint(fields, columns), out var queue) || !queue.TryDequeue(out var line))
+            if (!lines.TryGetValue(print(row), out var queue) || !queue.TryDequeue(out var line))
             {
                 throw new ChangeTrackingException($"{spec.Name} changed while it was read");
             }
-            if (wanted.Remove(line)) records.Add(new SourceRecord(line, fields, RawText(fields, indexes)));
+            if (wanted.Remove(line)) records.Add(new SourceRecord(line, row.Fields, RawText(row.Fields, indexes)));
         }
         if (wanted.Count > 0)
         {

@@ -243,6 +243,46 @@ public class IncrementalReadTests
     }
 
     [Test]
+    public void A_SQL_row_without_a_readable_last_modified_is_checked_again_in_every_run()
+    {
+        TestExtract Extract(string at, string child, string seen)
+        {
+            var x = Base(at);
+            x.Row("visits", ("visit_id", "V1"), ("child_id", child), ("visit_date", "2016-01-05"), ("visit_type", "CP"), ("seen", seen), ("last_modified", ""));
+            x.Row("visits", ("visit_id", "V2"), ("child_id", "A"), ("visit_date", "2016-01-06"), ("visit_type", "CP"), ("seen", "Y"), ("last_modified", "yesterday"));
+            return x;
+        }
+        // Both rows are quarantined (no last_modified, or no timestamp); V1 then changes with nothing to say so.
+        var live = LiveThenFull(Extract("2016-01-12T09:00:00", "A", "Y"), Extract("2016-01-12T09:10:00", "B", "N"), database: true);
+        Assert.That(live.ChangedRecordsOnly, Is.True, "the two rows were fetched again, nothing else");
+    }
+
+    [Test]
+    public void A_SQL_row_changed_twice_within_one_second_is_not_missed()
+    {
+        var x = Base("2016-01-12T09:00:00");
+        using var dir = new TempDir();
+        var folder = x.WriteTo(dir.File("extract"));
+        var source = CaseSystemDatabase.Write(folder, dir.File("case.duckdb"));
+        var request = new RunRequest
+        {
+            SourceFolder = source, WarehousePath = dir.File("w.duckdb"), Rules = new RuleSettings(), Incremental = true, PseudonymSalt = "a fixed test salt of some length",
+        };
+        new RunPipeline(Pipelines.QuietLog).Run(request);
+        using (var c = new DuckDB.NET.Data.DuckDBConnection($"Data Source={dir.File("case.duckdb")}"))
+        {
+            c.Open();
+            c.Execute("UPDATE children_typed SET sex = 'M', last_modified = last_modified + INTERVAL 500 MILLISECOND WHERE child_id = 'A'");
+        }
+        var live = new RunPipeline(Pipelines.QuietLog).Run(request);
+        var full = new RunPipeline(Pipelines.QuietLog).Run(request with { WarehousePath = dir.File("full.duckdb"), Incremental = false });
+        var expected = WarehouseContents.Snapshot(full.WarehousePath);
+        var actual = WarehouseContents.Snapshot(live.WarehousePath);
+        foreach (var table in expected.Keys) Assert.That(actual[table], Is.EqualTo(expected[table]), table);
+        Assert.That(live.Kpis, Is.EqualTo(full.Kpis));
+    }
+
+    [Test]
     public void A_view_column_that_changes_type_makes_the_next_run_read_the_whole_extract()
     {
         var x = Base("2016-01-12T09:00:00");
@@ -272,12 +312,12 @@ public class IncrementalReadTests
     }
 
     /// <summary>Runs <paramref name="before"/> then, incrementally, <paramref name="after"/>; the live warehouse must equal a full rebuild of <paramref name="after"/>.</summary>
-    private static RunSummary LiveThenFull(TestExtract before, TestExtract after)
+    private static RunSummary LiveThenFull(TestExtract before, TestExtract after, bool database = false)
     {
         using var dir = new TempDir();
-        RunOn(before, dir, "w.duckdb", incremental: true);
-        var live = RunOn(after, dir, "w.duckdb", incremental: true);
-        var full = RunOn(after, dir, "full.duckdb", incremental: false);
+        RunOn(before, dir, "w.duckdb", incremental: true, database);
+        var live = RunOn(after, dir, "w.duckdb", incremental: true, database);
+        var full = RunOn(after, dir, "full.duckdb", incremental: false, database);
         var expected = WarehouseContents.Snapshot(full.WarehousePath);
         var actual = WarehouseContents.Snapshot(live.WarehousePath);
         foreach (var table in expected.Keys) Assert.That(actual[table], Is.EqualTo(expected[table]), table);
