@@ -257,25 +257,34 @@ public class IncrementalReadTests
         Assert.That(live.ChangedRecordsOnly, Is.True, "the two rows were fetched again, nothing else");
     }
 
+    /// <summary>
+    /// Runs on <paramref name="x"/> as the views of a DuckDB file, changes the file with <paramref name="sql"/> (nothing
+    /// else tells of the change), then runs incrementally, and rebuilds in full from the same file.
+    /// </summary>
+    private static (RunSummary Live, RunSummary Full) ChangedInPlace(TestExtract x, TempDir dir, string sql)
+    {
+        var file = dir.File("case.duckdb");
+        var request = new RunRequest
+        {
+            SourceFolder = CaseSystemDatabase.Write(x.WriteTo(dir.File("extract")), file), WarehousePath = dir.File("w.duckdb"), Rules = new RuleSettings(),
+            Incremental = true, PseudonymSalt = "a fixed test salt of some length",
+        };
+        new RunPipeline(Pipelines.QuietLog).Run(request);
+        using (var c = new DuckDB.NET.Data.DuckDBConnection($"Data Source={file}"))
+        {
+            c.Open();
+            c.Execute(sql);
+        }
+        return (new RunPipeline(Pipelines.QuietLog).Run(request),
+            new RunPipeline(Pipelines.QuietLog).Run(request with { WarehousePath = dir.File("full.duckdb"), Incremental = false }));
+    }
+
     [Test]
     public void A_SQL_row_changed_twice_within_one_second_is_not_missed()
     {
-        var x = Base("2016-01-12T09:00:00");
         using var dir = new TempDir();
-        var folder = x.WriteTo(dir.File("extract"));
-        var source = CaseSystemDatabase.Write(folder, dir.File("case.duckdb"));
-        var request = new RunRequest
-        {
-            SourceFolder = source, WarehousePath = dir.File("w.duckdb"), Rules = new RuleSettings(), Incremental = true, PseudonymSalt = "a fixed test salt of some length",
-        };
-        new RunPipeline(Pipelines.QuietLog).Run(request);
-        using (var c = new DuckDB.NET.Data.DuckDBConnection($"Data Source={dir.File("case.duckdb")}"))
-        {
-            c.Open();
-            c.Execute("UPDATE children_typed SET sex = 'M', last_modified = last_modified + INTERVAL 500 MILLISECOND WHERE child_id = 'A'");
-        }
-        var live = new RunPipeline(Pipelines.QuietLog).Run(request);
-        var full = new RunPipeline(Pipelines.QuietLog).Run(request with { WarehousePath = dir.File("full.duckdb"), Incremental = false });
+        var (live, full) = ChangedInPlace(Base("2016-01-12T09:00:00"), dir,
+            "UPDATE children_typed SET sex = 'M', last_modified = last_modified + INTERVAL 500 MILLISECOND WHERE child_id = 'A'");
         var expected = WarehouseContents.Snapshot(full.WarehousePath);
         var actual = WarehouseContents.Snapshot(live.WarehousePath);
         foreach (var table in expected.Keys) Assert.That(actual[table], Is.EqualTo(expected[table]), table);
@@ -288,23 +297,10 @@ public class IncrementalReadTests
         var x = Base("2016-01-12T09:00:00");
         x.Row("visits", ("visit_id", "V1"), ("child_id", "A"), ("visit_date", "2016-01-05"), ("visit_type", "CP"), ("seen", "Y"));
         using var dir = new TempDir();
-        var folder = x.WriteTo(dir.File("extract"));
-        var source = CaseSystemDatabase.Write(folder, dir.File("case.duckdb"));
-        var request = new RunRequest
-        {
-            SourceFolder = source, WarehousePath = dir.File("w.duckdb"), Rules = new RuleSettings(), Incremental = true, PseudonymSalt = "a fixed test salt of some length",
-        };
-        new RunPipeline(Pipelines.QuietLog).Run(request);
         // The view now gives date_of_birth as a timestamp with a time: every child's values change, no key or last_modified does.
-        using (var c = new DuckDB.NET.Data.DuckDBConnection($"Data Source={dir.File("case.duckdb")}"))
-        {
-            c.Open();
-            var columns = ChildrensWarehouse.Contract.CaseSystemContract.Get("children").Columns
-                .Select(col => col.Name == "date_of_birth" ? "CAST(date_of_birth AS TIMESTAMP) + INTERVAL 9 HOUR AS date_of_birth" : $"\"{col.Name}\"");
-            c.Execute($"CREATE OR REPLACE VIEW children AS SELECT {string.Join(", ", columns)} FROM children_typed");
-        }
-        var live = new RunPipeline(Pipelines.QuietLog).Run(request);
-        var full = new RunPipeline(Pipelines.QuietLog).Run(request with { WarehousePath = dir.File("full.duckdb"), Incremental = false });
+        var columns = ChildrensWarehouse.Contract.CaseSystemContract.Get("children").Columns
+            .Select(col => col.Name == "date_of_birth" ? "CAST(date_of_birth AS TIMESTAMP) + INTERVAL 9 HOUR AS date_of_birth" : $"\"{col.Name}\"");
+        var (live, full) = ChangedInPlace(x, dir, $"CREATE OR REPLACE VIEW children AS SELECT {string.Join(", ", columns)} FROM children_typed");
         Assert.That((live.Mode, live.ChangedRecordsOnly), Is.EqualTo(("incremental", false)), "the view's columns changed: the whole extract is read");
         Assert.That(live.Accounting, Is.EqualTo(full.Accounting));
         Assert.That(LastQuarantine(live.WarehousePath), Is.EqualTo(LastQuarantine(full.WarehousePath)));
