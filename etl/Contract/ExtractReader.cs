@@ -21,7 +21,18 @@ public sealed class ExtractReader
     /// Reads the whole extract from a CSV folder, or from the case system's SQL views when <paramref name="source"/> is
     /// <c>sql:</c> followed by a connection string. Throws <see cref="ExtractUnusableException"/> before anything is read when a table is unusable.
     /// </summary>
-    public Extract Read(string source, CancellationToken cancellationToken = default) => Read(ExtractSources.Open(source), cancellationToken);
+    public Extract Read(string source, CancellationToken cancellationToken = default)
+    {
+        var opened = ExtractSources.Open(source);
+        try
+        {
+            return Read(opened, cancellationToken);
+        }
+        finally
+        {
+            (opened as IDisposable)?.Dispose();
+        }
+    }
 
     /// <summary>Reads and validates an extract from any row source: every rule below is the same whatever the rows came from.</summary>
     public Extract Read(IExtractRowSource source, CancellationToken cancellationToken = default)

@@ -173,22 +173,30 @@ public sealed class RunPipeline(ILogger log)
                 // An incremental run into DuckDB from a source that can tell its changed records (a CSV extract, SQL views)
                 // reads only those where it can (IncrementalRead); otherwise, and for every other source, the whole extract is read.
                 IncrementalRead? delta = null;
+                Extract? extract;
                 var opened = ExtractSources.Open(source);
                 var tracked = WarehouseTarget.Parse(request.WarehousePath).Engine == WarehouseEngine.DuckDb ? opened as IChangeTrackedSource : null;
-                if (request.Incremental && tracked is not null)
+                try
                 {
-                    // The manifest and tables first: an unusable extract fails before the warehouse is opened.
-                    var manifest = tracked.ReadManifest();
-                    var warnings = new List<string>();
-                    tracked.CheckTables(CaseSystemContract.AllTables.ToList(), warnings);
-                    (warehouse, firstRunId) = Open(warehouse, firstRunId);
-                    delta = IncrementalRead.TryRead((DuckDbWarehouse)warehouse, tracked, manifest, warnings, (council, previous) => ContextProblem(request, council, previous),
-                        cancellationToken, out var whyNot);
-                    if (delta is null) log.Information("Reading the whole extract: {Reason}", whyNot);
+                    if (request.Incremental && tracked is not null)
+                    {
+                        // The manifest and tables first: an unusable extract fails before the warehouse is opened.
+                        var manifest = tracked.ReadManifest();
+                        var warnings = new List<string>();
+                        tracked.CheckTables(CaseSystemContract.AllTables.ToList(), warnings);
+                        (warehouse, firstRunId) = Open(warehouse, firstRunId);
+                        delta = IncrementalRead.TryRead((DuckDbWarehouse)warehouse, tracked, manifest, warnings, (council, previous) => ContextProblem(request, council, previous),
+                            cancellationToken, out var whyNot);
+                        if (delta is null) log.Information("Reading the whole extract: {Reason}", whyNot);
+                    }
+                    // A full read keeps its prints for the next incremental run (a file changed while it was read gets none).
+                    if (delta is null) tracked?.BeginFullRead();
+                    extract = delta is null ? new ExtractReader().Read(opened, cancellationToken) : null;
                 }
-                // A full read keeps its prints for the next incremental run (a file changed while it was read gets none).
-                if (delta is null) tracked?.BeginFullRead();
-                var extract = delta is null ? new ExtractReader().Read(opened, cancellationToken) : null;
+                finally
+                {
+                    (opened as IDisposable)?.Dispose();   // the source is read: a database source lets go of its file or connection
+                }
                 var la = (extract?.Manifest ?? delta!.Manifest).LaCode;
                 if (loaded.FirstOrDefault(l => l.Summary.Manifest.LaCode == la) is { Summary: not null } earlier)
                 {
