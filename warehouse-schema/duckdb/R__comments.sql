@@ -45,11 +45,11 @@ COMMENT ON TABLE audit."schema_version" IS 'The schema files this warehouse has 
 COMMENT ON COLUMN audit."schema_version"."file" IS 'The schema file applied.';
 COMMENT ON COLUMN audit."schema_version"."sha256" IS 'SHA-256 of the file as applied (an applied versioned file must not change).';
 COMMENT ON COLUMN audit."schema_version"."applied_at" IS 'When it was applied.';
-COMMENT ON TABLE audit."source_fingerprint" IS 'The records of each table''s file as the council''s last successful run from a CSV extract read them, so an incremental run parses only the records that changed (filled in DuckDB warehouses only: SQL Server runs always read the whole extract)';
+COMMENT ON TABLE audit."source_fingerprint" IS 'The records of each table as the council''s last successful run read them (a CSV file''s records, or a SQL view''s rows), so an incremental run reads only the records that changed (filled in DuckDB warehouses only: SQL Server runs always read the whole extract)';
 COMMENT ON COLUMN audit."source_fingerprint"."la_code" IS 'The council (ONS local authority code)';
-COMMENT ON COLUMN audit."source_fingerprint"."table_name" IS 'The contract table (its file in the extract)';
-COMMENT ON COLUMN audit."source_fingerprint"."run_id" IS 'The run that last read the file (a file that did not change keeps its row)';
-COMMENT ON COLUMN audit."source_fingerprint"."fingerprints" IS 'Each record in file order: its line (4 bytes) and a 64-bit XxHash3 of its bytes (8 bytes), little-endian';
+COMMENT ON COLUMN audit."source_fingerprint"."table_name" IS 'The contract table (its file or view in the extract)';
+COMMENT ON COLUMN audit."source_fingerprint"."run_id" IS 'The run that last read the table (a table that did not change keeps its row)';
+COMMENT ON COLUMN audit."source_fingerprint"."fingerprints" IS 'Each record in order, the header or the view''s columns first: its line (4 bytes: the file''s line, or the view''s row number) and a 64-bit XxHash3 (8 bytes) of its bytes (a CSV record) or of its key and last_modified (a SQL row), little-endian';
 COMMENT ON TABLE dim."child" IS 'Children (personal data: names and NHS numbers never reach the mart views or reports).';
 COMMENT ON COLUMN dim."child"."la_code" IS 'The council (ONS local-authority code from the extract manifest).';
 COMMENT ON COLUMN dim."child"."child_id" IS 'The child''s case-system id (opaque text).';
