@@ -87,6 +87,7 @@ public sealed class SqlExtractSource : IChangeTrackedSource, IDisposable
 
     private readonly Lock _gate = new();
     private DbConnection? _keeper;
+    private bool _disposed;
 
     private DbConnection Open()
     {
@@ -94,10 +95,19 @@ public sealed class SqlExtractSource : IChangeTrackedSource, IDisposable
         {
             lock (_gate)
             {
+                ObjectDisposedException.ThrowIf(_disposed, this);
                 if (_keeper is null)
                 {
                     var keeper = _connect();
-                    keeper.Open();
+                    try
+                    {
+                        keeper.Open();
+                    }
+                    catch
+                    {
+                        keeper.Dispose();
+                        throw;
+                    }
                     _keeper = keeper;
                 }
             }
@@ -107,11 +117,12 @@ public sealed class SqlExtractSource : IChangeTrackedSource, IDisposable
         return connection;
     }
 
-    /// <summary>Lets go of the connection held open (DuckDB): the file is then free for others to write.</summary>
+    /// <summary>Lets go of the connection held open (DuckDB): the file is then free for others to write. The source is not read again.</summary>
     public void Dispose()
     {
         lock (_gate)
         {
+            _disposed = true;
             _keeper?.Dispose();
             _keeper = null;
         }

@@ -66,13 +66,13 @@ public static class ChildInputs
         return hashes.ToDictionary(x => x.Key, x => x.Value.Finish(), StringComparer.Ordinal);
     }
 
-    /// <summary>The extract with only these children's rows in the child tables (the council's tables whole): to derive just them.</summary>
     /// <summary>
     /// The extract's rows grouped by child once (<see cref="ChildExtracts"/>), so that a child's typed records are made
     /// only while it is derived rather than every child's at once.
     /// </summary>
     public static ChildExtracts ByChild(Extract extract) => new(extract, PlanOwners(extract));
 
+    /// <summary>The extract with only these children's rows in the child tables (the council's tables whole): to derive just them.</summary>
     public static Extract Restrict(Extract extract, IReadOnlySet<string> children)
     {
         var planOwners = PlanOwners(extract);
