@@ -19,7 +19,7 @@ public sealed class ExtractReader
 
     /// <summary>
     /// Reads the whole extract from a CSV folder, or from the case system's SQL views when <paramref name="source"/> is
-    /// <c>sql:</c> followed by a connection string. Throws <see cref="ExtractUnusableException"/> before anything is read when a table is unusable.
+    /// <c>sql:</c> followed by a connection string (or <c>duckdb:</c> and a DuckDB file), or from statutory returns. Throws <see cref="ExtractUnusableException"/> before anything is read when a table is unusable.
     /// </summary>
     public Extract Read(string source, CancellationToken cancellationToken = default)
     {

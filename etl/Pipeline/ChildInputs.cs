@@ -179,11 +179,9 @@ public sealed class ChildExtracts
 
     public int Count => _children.Length;
 
-    public string ChildId(int i) => _children[i].Text(_childId)!;
-
     public Extract For(int i)
     {
-        var id = ChildId(i);
+        var id = _children[i].Text(_childId)!;
         var tables = new Dictionary<string, TableData>(_extract.Tables)
         {
             ["children"] = new(_extract["children"].Spec, [_children[i]], 1),

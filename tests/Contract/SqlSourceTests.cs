@@ -1,8 +1,6 @@
 using System.Globalization;
 using ChildrensWarehouse.Contract;
 using ChildrensWarehouse.Tests.TestSupport;
-using CsvHelper;
-using CsvHelper.Configuration;
 using Microsoft.Data.SqlClient;
 
 namespace ChildrensWarehouse.Tests.Contract;
@@ -36,8 +34,9 @@ public class SqlSourceTests
     }
 
     /// <summary>
-    /// Loads the extract's CSV files into a new database: children as a typed table (DATE, DATETIME2 with milliseconds)
-    /// behind a view, every other table as text columns (so bad values can be there), and the manifest view.
+    /// Loads the extract's CSV files into a new database as <see cref="CaseSystemDatabase"/> loads a DuckDB file: children as
+    /// a typed table (DATE, DATETIME2 with milliseconds) behind a view, every other table as text columns (so bad values
+    /// can be there), and the manifest view.
     /// </summary>
     private static string LoadIntoSqlServer(string folder)
     {
@@ -53,26 +52,14 @@ public class SqlSourceTests
         Exec($"CREATE VIEW manifest AS SELECT N'Testshire' AS local_authority, N'{manifest.LaCode}' AS la_code, CAST('{manifest.ExtractedAt:yyyy-MM-ddTHH:mm:ss}' AS DATETIME2(0)) AS extracted_at, 1 AS contract_version;");
         foreach (var spec in CaseSystemContract.AllTables)
         {
-            var typed = spec.Name == "children";
+            var typed = CaseSystemDatabase.Typed(spec);
             var table = typed ? "children_typed" : spec.Name;
             var columns = spec.Columns.Select(col => $"[{col.Name}] " + (typed && col.Type == ColumnType.Date ? "DATE" : typed && col.Type == ColumnType.Timestamp ? "DATETIME2(3)" : "NVARCHAR(MAX)"));
             Exec($"CREATE TABLE [{table}] ({string.Join(", ", columns)});");
-            using var reader = new StreamReader(Path.Combine(folder, spec.RelativePath));
-            using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { TrimOptions = TrimOptions.None });
-            csv.Read();
-            csv.ReadHeader();
-            while (csv.Read())
+            foreach (var values in CaseSystemDatabase.Values(folder, spec))
             {
                 using var insert = new SqlCommand($"INSERT INTO [{table}] VALUES ({string.Join(", ", spec.Columns.Select((_, i) => "@p" + i))})", c);
-                for (var i = 0; i < spec.Columns.Count; i++)
-                {
-                    var value = csv.GetField(spec.Columns[i].Name);
-                    object parameter = string.IsNullOrEmpty(value) ? DBNull.Value
-                        : typed && spec.Columns[i].Type == ColumnType.Timestamp ? DateTime.Parse(value, CultureInfo.InvariantCulture).AddMilliseconds(250)
-                        : typed && spec.Columns[i].Type == ColumnType.Date ? DateTime.Parse(value, CultureInfo.InvariantCulture)
-                        : value;
-                    insert.Parameters.AddWithValue("@p" + i, parameter);
-                }
+                for (var i = 0; i < values.Length; i++) insert.Parameters.AddWithValue("@p" + i, values[i] ?? DBNull.Value);
                 insert.ExecuteNonQuery();
             }
             if (typed)
