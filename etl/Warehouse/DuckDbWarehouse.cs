@@ -123,10 +123,12 @@ public sealed class DuckDbWarehouse : IWarehouse
     }
 
     /// <summary>Appends rows to a table with the DuckDB appender (values in the table's column order).</summary>
-    public long Append(string schema, string table, IEnumerable<object?[]> rows)
+    public long Append(string schema, string table, IEnumerable<object?[]> rows) => Append(null, schema, table, rows);
+
+    private long Append(string? catalog, string schema, string table, IEnumerable<object?[]> rows)
     {
         long count = 0;
-        using var appender = Connection.CreateAppender(schema, table);
+        using var appender = Connection.CreateAppender(catalog, schema, table);
         foreach (var values in rows)
         {
             AppendRow(appender, schema, table, values);
@@ -150,6 +152,7 @@ public sealed class DuckDbWarehouse : IWarehouse
                 case long l: row.AppendValue((long?)l); break;
                 case int i: row.AppendValue((int?)i); break;
                 case bool b: row.AppendValue((bool?)b); break;
+                case byte[] bytes: row.AppendValue(bytes); break;
                 default: throw new ArgumentException($"cannot append a {value.GetType().Name} to {schema}.{table}");
             }
         }
@@ -174,10 +177,24 @@ public sealed class DuckDbWarehouse : IWarehouse
         }
     }
 
+    /// <summary>
+    /// Replaces a table's rows, but leaves it untouched when it already holds exactly these rows: a table written to is
+    /// rewritten by the checkpoint (dim.date's rewrite was a quarter of a live run's checkpoint), and a live run's
+    /// calendar and indicator dictionary are the last run's.
+    /// </summary>
     public void ReplaceAll(string schema, string table, IEnumerable<object?[]> rows)
     {
-        Connection.Execute($"DELETE FROM {schema}.\"{table}\"");
-        Append(schema, table, rows);
+        // A temporary table: the rows go to no log and no file.
+        Connection.Execute($"CREATE OR REPLACE TEMP TABLE etl_replacement AS SELECT * FROM {schema}.\"{table}\" LIMIT 0");
+        Append("temp", "main", "etl_replacement", rows);
+        var differ = Connection.ExecuteScalar<bool>(
+            $"SELECT EXISTS (SELECT * FROM temp.etl_replacement EXCEPT ALL SELECT * FROM {schema}.\"{table}\") OR EXISTS (SELECT * FROM {schema}.\"{table}\" EXCEPT ALL SELECT * FROM temp.etl_replacement)");
+        if (differ)
+        {
+            Connection.Execute($"DELETE FROM {schema}.\"{table}\"");
+            Connection.Execute($"INSERT INTO {schema}.\"{table}\" SELECT * FROM temp.etl_replacement");
+        }
+        Connection.Execute("DROP TABLE temp.etl_replacement");
     }
 
     public void WriteRun(RunRecord r) => Connection.Execute(
@@ -279,39 +296,54 @@ public sealed class DuckDbWarehouse : IWarehouse
     }
 
     /// <summary>
-    /// table -> the council's record fingerprints (audit.source_fingerprint). Only successful runs write them, and a
-    /// table's row stays while its file does not change, so they are the last successful run's.
+    /// The bytes of one row of audit.source_fingerprint: under DuckDB's 4 KB limit for strings kept in the table's own
+    /// blocks (a longer blob goes to blocks of its own: one blob per table took 34 MB for 2.4 MB of fingerprints, all
+    /// written again by every live run's checkpoint), and a whole number of 12-byte records.
+    /// </summary>
+    internal const int FingerprintChunkBytes = 333 * 12;
+
+    /// <summary>
+    /// table -> the council's record fingerprints (audit.source_fingerprint, its chunks joined in order). Only
+    /// successful runs write them, and a table's rows stay while its file does not change, so they are the last
+    /// successful run's.
     /// </summary>
     public Dictionary<string, byte[]> SourceFingerprints(string laCode)
     {
         using var cmd = Connection.CreateCommand();
-        cmd.CommandText = "SELECT table_name, fingerprints FROM audit.source_fingerprint WHERE la_code = $la";
+        cmd.CommandText = "SELECT table_name, fingerprints FROM audit.source_fingerprint WHERE la_code = $la ORDER BY table_name, chunk";
         cmd.Parameters.Add(new DuckDBParameter("la", laCode));
-        var prints = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        var joined = new Dictionary<string, MemoryStream>(StringComparer.Ordinal);
         using var reader = cmd.ExecuteReader();
         while (reader.Read())
         {
+            var table = reader.GetString(0);
+            if (!joined.TryGetValue(table, out var bytes)) joined[table] = bytes = new MemoryStream();
             using var blob = reader.GetStream(1);
-            using var copy = new MemoryStream();
-            blob.CopyTo(copy);
-            prints[reader.GetString(0)] = copy.ToArray();
+            blob.CopyTo(bytes);
         }
-        return prints;
+        return joined.ToDictionary(x => x.Key, x => x.Value.ToArray(), StringComparer.Ordinal);
     }
 
     /// <summary>
-    /// Stores the council's record fingerprints (audit.source_fingerprint): with <paramref name="onlyThese"/>, replaces
-    /// those tables' and keeps the rest; otherwise replaces them all (a table with none, or none at all, is left without).
+    /// Stores the council's record fingerprints (audit.source_fingerprint, in chunks of
+    /// <see cref="FingerprintChunkBytes"/>): with <paramref name="onlyThese"/>, replaces those tables' and keeps the
+    /// rest; otherwise replaces them all (a table with none, or none at all, is left without).
     /// </summary>
     public void WriteSourceFingerprints(string laCode, long runId, IReadOnlyDictionary<string, byte[]?>? fingerprints, bool onlyThese = false)
     {
         if (!onlyThese) Connection.Execute("DELETE FROM audit.source_fingerprint WHERE la_code = $la", new { la = laCode });
+        var rows = new List<object?[]>();
         foreach (var (table, prints) in fingerprints ?? new Dictionary<string, byte[]?>())
         {
             if (onlyThese) Connection.Execute("DELETE FROM audit.source_fingerprint WHERE la_code = $la AND table_name = $table", new { la = laCode, table });
             if (prints is null) continue;
-            Connection.Execute("INSERT INTO audit.source_fingerprint VALUES ($la, $table, $run, $prints)", new { la = laCode, table, run = runId, prints });
+            // An empty table keeps one empty chunk, so that it is told apart from a table with no fingerprints.
+            for (var (offset, chunk) = (0, 0); offset < prints.Length || chunk == 0; offset += FingerprintChunkBytes, chunk++)
+            {
+                rows.Add([laCode, table, runId, chunk, prints.AsSpan(offset, Math.Min(FingerprintChunkBytes, prints.Length - offset)).ToArray()]);
+            }
         }
+        Append("audit", "source_fingerprint", rows);
     }
 
     public IReadOnlyDictionary<string, ChildState> ChildStates(string laCode)
