@@ -200,7 +200,7 @@ public sealed class CaseView
                 Contacts = contacts[child.ChildId].OrderBy(x => x.ReceivedAt).ThenBy(x => x.ContactId, StringComparer.Ordinal).ToList(),
                 Referrals = referrals[child.ChildId].OrderBy(x => x.ReferralDate).ThenBy(x => x.ReferralId, StringComparer.Ordinal).ToList(),
                 Assessments = assessments[child.ChildId].OrderBy(x => x.StartDate).ThenBy(x => x.AssessmentId, StringComparer.Ordinal).ToList(),
-                ClaEpisodes = episodes[child.ChildId].OrderBy(x => x.StartDate).ThenBy(x => x.EpisodeId, StringComparer.Ordinal).ToList(),
+                ClaEpisodes = ClaEpisode.InSequence(episodes[child.ChildId]).ToList(),
                 EarlyHelp = earlyHelp[child.ChildId].OrderBy(x => x.StartDate).ThenBy(x => x.EarlyHelpId, StringComparer.Ordinal).ToList(),
                 S47Enquiries = s47[child.ChildId].OrderBy(x => x.StartDate).ThenBy(x => x.S47Id, StringComparer.Ordinal).ToList(),
                 CinPlans = cinPlans[child.ChildId].OrderBy(x => x.StartDate).ThenBy(x => x.CinPlanId, StringComparer.Ordinal).ToList(),

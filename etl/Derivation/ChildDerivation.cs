@@ -178,7 +178,7 @@ public static partial class ChildDerivation
     {
         var periods = new List<PeriodOfCare>();
         var current = new List<ClaEpisode>();
-        foreach (var episode in episodes.Where(e => !e.IsShortBreak).OrderBy(e => e.StartDate).ThenBy(e => e.EpisodeId, StringComparer.Ordinal))
+        foreach (var episode in ClaEpisode.InSequence(episodes.Where(e => !e.IsShortBreak)))
         {
             if (current.Count > 0 && current[^1].EndDate != episode.StartDate)
             {

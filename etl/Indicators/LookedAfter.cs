@@ -103,7 +103,7 @@ internal static class LookedAfter
         {
             var e = k.MonthEnds[i];
             if (ChildDerivation.CurrentPeriod(f, e) is not { } p || Age.Of(f.Case.Child, e) is not (>= 5 and <= 15)) continue;
-            if (k.Calendar.AddWorkingDays(p.StartDate, k.Rules.LookedAfter.IhaWorkingDays) > e) continue;
+            if (k.Calendar.AddWorkingDays(p.StartDate, k.Rules.LookedAfter.PepInitialWorkingDays) > e) continue;
             var from = e.AddMonths(-6);
             k.Count(i, f.Case.Peps.Any(x => x.PepDate > from && x.PepDate <= e), p.FirstEpisodeId);
         }

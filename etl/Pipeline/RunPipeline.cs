@@ -214,6 +214,10 @@ public sealed class RunPipeline(ILogger log)
             {
                 if (opened is not null) return (opened, runId);
                 var build = WarehouseFactory.OpenForBuild(request.WarehousePath, request.SchemaFolder, log, request.DuckDbMemoryLimit);
+                if (build is DuckDbWarehouse { Compacted.Count: > 0 } compacted)
+                {
+                    log.Information("Rewrote {Tables} without their deleted rows (more of them than live rows)", string.Join(", ", compacted.Compacted));
+                }
                 return (build, build.NextRunId());
             }
 

@@ -56,6 +56,9 @@ public sealed record LookedAfterRules
     public int LaterReviewMonths { get; init; } = 6;
     /// <summary>R-IHA-20WD: initial health assessment within N working days of the start of care.</summary>
     public int IhaWorkingDays { get; init; } = 20;
+    /// <summary>R-PEP: the initial PEP within N days of the start of care (K17's cohort), counted in working days: the
+    /// contract has no school-term table, so the school days of RULES.md are working days.</summary>
+    public int PepInitialWorkingDays { get; init; } = 20;
     /// <summary>R-CLAVISIT: first visit within N days of a placement starting.</summary>
     public int FirstVisitDays { get; init; } = 7;
     /// <summary>R-CLAVISIT: then at intervals of no more than N days.</summary>
@@ -123,6 +126,7 @@ public sealed record RuleSettings
         Check(LookedAfter.SecondReviewMonths is >= 1 and <= 24, "LookedAfter.SecondReviewMonths must be 1..24");
         Check(LookedAfter.LaterReviewMonths is >= 1 and <= 24, "LookedAfter.LaterReviewMonths must be 1..24");
         Check(LookedAfter.IhaWorkingDays is >= 1 and <= 260, "LookedAfter.IhaWorkingDays must be 1..260");
+        Check(LookedAfter.PepInitialWorkingDays is >= 1 and <= 260, "LookedAfter.PepInitialWorkingDays must be 1..260");
         Check(LookedAfter.FirstVisitDays is >= 1 and <= 365, "LookedAfter.FirstVisitDays must be 1..365");
         Check(LookedAfter.VisitIntervalDays is >= 1 and <= 365, "LookedAfter.VisitIntervalDays must be 1..365");
         Check(LookedAfter.ProceedingsLimitDays is >= 1 and <= 3650, "LookedAfter.ProceedingsLimitDays must be 1..3650");

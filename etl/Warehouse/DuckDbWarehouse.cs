@@ -73,6 +73,7 @@ public sealed class DuckDbWarehouse : IWarehouse
             }
             var warehouse = new DuckDbWarehouse(publishedPath, buildPath, runLock, connection);
             warehouse.Applied = SchemaMigrator.Migrate(connection, schemaFolder);
+            warehouse.CompactTables();
             return warehouse;
         }
         catch
@@ -93,6 +94,43 @@ public sealed class DuckDbWarehouse : IWarehouse
         var connection = new DuckDBConnection($"Data Source={publishedPath};ACCESS_MODE=READ_ONLY");
         connection.Open();
         return connection;
+    }
+
+    /// <summary>
+    /// The tables CompactTables rewrote when the warehouse was opened (their rows the same, their deleted rows gone).
+    /// </summary>
+    public IReadOnlyList<string> Compacted { get; private set; } = [];
+
+    /// <summary>
+    /// Rewrites, in the build file before anything else is written, each table that holds more deleted rows than live
+    /// ones. DuckDB keeps a deleted row in its row group until the whole row group goes: every run deletes and appends
+    /// rows (a live run a few children's, a full run a council's), and a small table, whose one row group never fills,
+    /// grew without end (audit.source_fingerprint, rewritten by every live run, to twelve times its rows in sixteen live
+    /// runs). Rewritten as DuckDB itself advises: its rows copied aside, all deleted, a checkpoint (which drops the
+    /// emptied row groups), and the rows put back.
+    /// </summary>
+    internal void CompactTables(double deadPerLive = 1.0, long minimumDead = 1000)
+    {
+        var tables = Connection.Query<(string Schema, string Table, long Physical)>(
+            "SELECT schema_name, table_name, estimated_size FROM duckdb_tables() WHERE NOT temporary AND estimated_size > $minimum ORDER BY 1, 2",
+            new { minimum = minimumDead }).ToList();
+        if (tables.Count == 0) return;
+        var live = Connection.Query<(int Index, long Rows)>(string.Join("\nUNION ALL\n",
+            tables.Select((t, i) => $"SELECT {i} AS i, count(*) AS n FROM {t.Schema}.\"{t.Table}\""))).ToDictionary(x => x.Index, x => x.Rows);
+        var bloated = tables.Where((t, i) => t.Physical - live[i] >= minimumDead && t.Physical - live[i] > deadPerLive * live[i]).ToList();
+        if (bloated.Count == 0) return;
+        for (var i = 0; i < bloated.Count; i++)
+        {
+            Connection.Execute($"CREATE TEMP TABLE etl_compact_{i} AS SELECT * FROM {bloated[i].Schema}.\"{bloated[i].Table}\"");
+            Connection.Execute($"DELETE FROM {bloated[i].Schema}.\"{bloated[i].Table}\"");
+        }
+        Connection.Execute("CHECKPOINT");
+        for (var i = 0; i < bloated.Count; i++)
+        {
+            Connection.Execute($"INSERT INTO {bloated[i].Schema}.\"{bloated[i].Table}\" SELECT * FROM temp.etl_compact_{i}");
+            Connection.Execute($"DROP TABLE temp.etl_compact_{i}");
+        }
+        Compacted = bloated.Select(t => $"{t.Schema}.{t.Table}").ToList();
     }
 
     private static void DeleteDatabaseFiles(string path)
@@ -309,25 +347,40 @@ public sealed class DuckDbWarehouse : IWarehouse
     /// </summary>
     public Dictionary<string, byte[]> SourceFingerprints(string laCode)
     {
-        using var cmd = Connection.CreateCommand();
-        cmd.CommandText = "SELECT table_name, fingerprints FROM audit.source_fingerprint WHERE la_code = $la ORDER BY table_name, chunk";
-        cmd.Parameters.Add(new DuckDBParameter("la", laCode));
         var joined = new Dictionary<string, MemoryStream>(StringComparer.Ordinal);
+        foreach (var (table, _, bytes) in FingerprintChunks(laCode, null))
+        {
+            if (!joined.TryGetValue(table, out var all)) joined[table] = all = new MemoryStream();
+            all.Write(bytes);
+        }
+        return joined.ToDictionary(x => x.Key, x => x.Value.ToArray(), StringComparer.Ordinal);
+    }
+
+    /// <summary>The council's stored chunks (of one table, or all), in table and chunk order.</summary>
+    private List<(string Table, int Chunk, byte[] Bytes)> FingerprintChunks(string laCode, string? table)
+    {
+        using var cmd = Connection.CreateCommand();
+        cmd.CommandText = "SELECT table_name, chunk, fingerprints FROM audit.source_fingerprint WHERE la_code = $la"
+            + (table is null ? "" : " AND table_name = $table") + " ORDER BY table_name, chunk";
+        cmd.Parameters.Add(new DuckDBParameter("la", laCode));
+        if (table is not null) cmd.Parameters.Add(new DuckDBParameter("table", table));
+        var chunks = new List<(string, int, byte[])>();
         using var reader = cmd.ExecuteReader();
         while (reader.Read())
         {
-            var table = reader.GetString(0);
-            if (!joined.TryGetValue(table, out var bytes)) joined[table] = bytes = new MemoryStream();
-            using var blob = reader.GetStream(1);
+            using var blob = reader.GetStream(2);
+            using var bytes = new MemoryStream();
             blob.CopyTo(bytes);
+            chunks.Add((reader.GetString(0), reader.GetInt32(1), bytes.ToArray()));
         }
-        return joined.ToDictionary(x => x.Key, x => x.Value.ToArray(), StringComparer.Ordinal);
+        return chunks;
     }
 
     /// <summary>
     /// Stores the council's record fingerprints (audit.source_fingerprint, in chunks of
     /// <see cref="FingerprintChunkBytes"/>): with <paramref name="onlyThese"/>, replaces those tables' and keeps the
-    /// rest; otherwise replaces them all (a table with none, or none at all, is left without).
+    /// rest, writing only the chunks that changed (a live run's appended and changed records touch a few); otherwise
+    /// replaces them all (a table with none, or none at all, is left without).
     /// </summary>
     public void WriteSourceFingerprints(string laCode, long runId, IReadOnlyDictionary<string, byte[]?>? fingerprints, bool onlyThese = false)
     {
@@ -335,15 +388,32 @@ public sealed class DuckDbWarehouse : IWarehouse
         var rows = new List<object?[]>();
         foreach (var (table, prints) in fingerprints ?? new Dictionary<string, byte[]?>())
         {
-            if (onlyThese) Connection.Execute("DELETE FROM audit.source_fingerprint WHERE la_code = $la AND table_name = $table", new { la = laCode, table });
-            if (prints is null) continue;
-            // An empty table keeps one empty chunk, so that it is told apart from a table with no fingerprints.
-            for (var (offset, chunk) = (0, 0); offset < prints.Length || chunk == 0; offset += FingerprintChunkBytes, chunk++)
+            var stored = onlyThese ? FingerprintChunks(laCode, table).ToDictionary(c => c.Chunk, c => c.Bytes) : [];
+            var chunks = prints is null ? [] : Chunks(prints);
+            var replaced = stored.Keys.Where(c => c >= chunks.Count || !chunks[c].AsSpan().SequenceEqual(stored[c])).ToList();
+            if (replaced.Count > 0)
             {
-                rows.Add([laCode, table, runId, chunk, prints.AsSpan(offset, Math.Min(FingerprintChunkBytes, prints.Length - offset)).ToArray()]);
+                WithKeys(replaced.Select(c => c.ToString(System.Globalization.CultureInfo.InvariantCulture)), () => Connection.Execute(
+                    "DELETE FROM audit.source_fingerprint WHERE la_code = $la AND table_name = $table AND CAST(chunk AS VARCHAR) IN (SELECT k FROM audit.etl_keys)",
+                    new { la = laCode, table }));
+            }
+            for (var c = 0; c < chunks.Count; c++)
+            {
+                if (!stored.ContainsKey(c) || replaced.Contains(c)) rows.Add([laCode, table, runId, c, chunks[c]]);
             }
         }
         Append("audit", "source_fingerprint", rows);
+    }
+
+    /// <summary>The fingerprints cut into chunks; an empty table keeps one empty chunk, so that it is told apart from a table with none.</summary>
+    private static List<byte[]> Chunks(byte[] prints)
+    {
+        var chunks = new List<byte[]>();
+        for (var offset = 0; offset < prints.Length || chunks.Count == 0; offset += FingerprintChunkBytes)
+        {
+            chunks.Add(prints.AsSpan(offset, Math.Min(FingerprintChunkBytes, prints.Length - offset)).ToArray());
+        }
+        return chunks;
     }
 
     public IReadOnlyDictionary<string, ChildState> ChildStates(string laCode)

@@ -263,4 +263,65 @@ public class LookedAfterIndicatorTests
         Assert.That(Nums(run.Kpi("K31", "2016-01-31")), Is.EqualTo((1m, (decimal?)2m, (decimal?)50m)));
         Assert.That(Nums(run.Kpi("K30", "2015-03-31")), Is.EqualTo((1m, (decimal?)1m, (decimal?)100m)));
     }
+
+    /// <summary>
+    /// One child in care without a break from 2013-06-03. On 2015-09-01 the legal status changes twice, so the case system
+    /// holds a zero-length episode (start = end, which the contract allows and which is no overlap): one period of care
+    /// and two placement spells (S, then P on 2015-06-01; L only changes the legal status). Numeric episode ids sort "10"
+    /// before "9", which once split the period into three (found by an independent read-through).
+    /// </summary>
+    [TestCase("7", "8", "9", "10", "11")]
+    [TestCase("E07", "E08", "E09", "E10", "E11")]
+    public void A_zero_length_episode_continues_the_period_of_care_whatever_its_id(string e1, string e2, string e3, string e4, string e5)
+    {
+        var x = new TestExtract();   // as-at 2016-02-01
+        x.Child("A", "2010-05-01");
+        void Ep(string id, string start, string? end, string legal, string rne, string placement) =>
+            x.Row("cla_episodes", ("episode_id", id), ("child_id", "A"), ("start_date", start), ("end_date", end), ("legal_status", legal),
+                ("reason_new_episode", rne), ("placement_type", placement));
+        Ep(e1, "2013-06-03", "2015-06-01", "C2", "S", "U1");
+        Ep(e2, "2015-06-01", "2015-09-01", "C2", "P", "U4");
+        Ep(e3, "2015-09-01", "2015-09-01", "C1", "L", "U4");   // zero length
+        Ep(e4, "2015-09-01", "2015-10-01", "C1", "L", "U4");
+        Ep(e5, "2015-10-01", null, "C2", "L", "U4");
+        x.Row("health_assessments", ("health_assessment_id", "H1"), ("child_id", "A"), ("assessment_type", "IHA"), ("completed_date", "2013-06-20"));
+        x.Row("health_assessments", ("health_assessment_id", "H2"), ("child_id", "A"), ("assessment_type", "RHA"), ("completed_date", "2015-05-01"));
+        x.Row("dental_checks", ("dental_check_id", "D1"), ("child_id", "A"), ("check_date", "2015-05-01"));
+        var n = 0;
+        // Each review within its time: 20 working days, 3 months, then 6 months; the next is due 2016-02-10.
+        foreach (var d in new[] { "2013-06-28", "2013-09-20", "2014-03-10", "2014-09-01", "2015-02-20", "2015-08-10", "2015-11-20" })
+        {
+            x.Row("cla_reviews", ("cla_review_id", "R" + ++n), ("child_id", "A"), ("review_date", d));
+        }
+        using var dir = new TempDir();
+        var run = Pipelines.Run(x, dir);
+        Assert.Multiple(() =>
+        {
+            Assert.That(Nums(run.Kpi("K11", "2016-01-31")), Is.EqualTo((0m, (decimal?)1m, (decimal?)0m)), "K11: two spells, not three placements");
+            Assert.That(Nums(run.Kpi("K14", "2016-01-31")), Is.EqualTo((0m, (decimal?)0m, (decimal?)null)), "K14: no new entry to care, no IHA due");
+            Assert.That(Nums(run.Kpi("K14M", "2015-10-31")), Is.EqualTo((0m, (decimal?)0m, (decimal?)null)));
+            Assert.That(Nums(run.Kpi("K15", "2016-01-31")), Is.EqualTo((1m, (decimal?)1m, (decimal?)100m)), "K15: in care 12 months, assessed in them");
+            Assert.That(Nums(run.Kpi("K16", "2016-01-31")), Is.EqualTo((1m, (decimal?)1m, (decimal?)100m)));
+            Assert.That(Nums(run.Kpi("K26", "2016-01-31")), Is.EqualTo((0m, (decimal?)1m, (decimal?)0m)), "K26: 2.5 years in care, the placement since 2015-06-01");
+            Assert.That(Nums(run.Kpi("K33", "2016-01-31")), Is.EqualTo((0m, (decimal?)0m, (decimal?)null)), "K33: no period ended");
+            Assert.That(Nums(run.Kpi("K12", "2015-11-30")), Is.EqualTo((1m, (decimal?)1m, (decimal?)100m)), "K12: the review chain runs on");
+        });
+    }
+
+    [Test]
+    public void K17_cohort_is_children_in_care_for_the_initial_PEP_time_whatever_the_IHA_setting()
+    {
+        var x = new TestExtract();
+        x.Child("P", "2006-03-01");   // 9 at 2016-01-31
+        // In care from Thu 2015-12-31: the 20th working day (1 January closed) is Fri 2016-01-29, so the child is in the
+        // cohort at 31 January; the PEP on 2016-01-20 is within the 6 months.
+        Episode(x, "P1", "P", "2015-12-31", null);
+        x.Row("peps", ("pep_id", "PP"), ("child_id", "P"), ("pep_date", "2016-01-20"), ("pep_type", "INITIAL"));
+        using var dir = new TempDir();
+        var run = Pipelines.Run(x, dir, rules: new RuleSettings { LookedAfter = new LookedAfterRules { IhaWorkingDays = 25 } });
+        Assert.That(Nums(run.Kpi("K17", "2016-01-31")), Is.EqualTo((1m, (decimal?)1m, (decimal?)100m)));
+        using var dir2 = new TempDir();
+        var shorter = Pipelines.Run(x, dir2, rules: new RuleSettings { LookedAfter = new LookedAfterRules { PepInitialWorkingDays = 25 } });
+        Assert.That(Nums(shorter.Kpi("K17", "2016-01-31")), Is.EqualTo((0m, (decimal?)0m, (decimal?)null)), "the 25th working day is 5 February");
+    }
 }

@@ -106,4 +106,45 @@ public class DuckDbStorageTests
         again.ReplaceAll("dim", "indicator", []);
         Assert.That(Contents(), Is.Empty);
     }
+
+    [Test]
+    public void A_table_holding_more_deleted_rows_than_live_ones_is_rewritten_when_the_warehouse_is_opened_with_the_same_rows()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("w.duckdb");
+        var chunk = DuckDbWarehouse.FingerprintChunkBytes / 12;
+        DuckDbWarehouse Open() => DuckDbWarehouse.OpenForBuild(path, SchemaMigrator.DefaultFolder("duckdb"));
+        long Physical(DuckDbWarehouse w) => w.Connection.ExecuteScalar<long>("SELECT estimated_size FROM duckdb_tables() WHERE schema_name = 'audit' AND table_name = 'source_fingerprint'");
+        var prints = Bytes(1200 * chunk, 9);
+        using (var w = Open())
+        {
+            w.WriteSourceFingerprints("874", 1, new Dictionary<string, byte[]?> { ["visits"] = prints });
+            w.Publish();
+        }
+        var physical = new List<long>();
+        for (var run = 2; run <= 4; run++)
+        {
+            // As live runs change records: the first 500 chunks' records changed each time.
+            using var w = Open();
+            physical.Add(Physical(w));
+            Assert.That(w.Compacted, Is.Empty, $"run {run}: no more deleted rows than live ones yet ({Physical(w)} rows in all)");
+            new Random(run).NextBytes(prints.AsSpan(0, 500 * chunk * 12));
+            w.WriteSourceFingerprints("874", run, new Dictionary<string, byte[]?> { ["visits"] = prints }, onlyThese: true);
+            w.Publish();
+        }
+        Assert.That(physical, Is.EqualTo(new long[] { 1200, 1700, 2200 }), "DuckDB keeps the deleted chunks");
+        using (var w = Open())
+        {
+            Assert.That(w.Compacted, Is.EqualTo(new[] { "audit.source_fingerprint" }), "1,500 deleted rows beside 1,200 live ones (and more than 1,000)");
+            Assert.That(Physical(w), Is.EqualTo(1200), "only the live rows are left");
+            Assert.That(w.SourceFingerprints("874")["visits"], Is.EqualTo(prints), "the same fingerprints");
+            w.Publish();
+        }
+        using (var w = Open())
+        {
+            Assert.That(w.Compacted, Is.Empty);
+            Assert.That(w.SourceFingerprints("874")["visits"], Is.EqualTo(prints), "the same after the rewrite is published");
+            Assert.That(w.Connection.ExecuteScalar<long>("SELECT count(*) FROM duckdb_tables() WHERE temporary"), Is.Zero, "no working copies left");
+        }
+    }
 }

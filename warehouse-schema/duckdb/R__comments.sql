@@ -48,7 +48,7 @@ COMMENT ON COLUMN audit."schema_version"."applied_at" IS 'When it was applied.';
 COMMENT ON TABLE audit."source_fingerprint" IS 'The records of each table as the council''s last successful run read them (a CSV file''s records, or a SQL view''s rows), so an incremental run reads only the records that changed (filled in DuckDB warehouses only: SQL Server runs always read the whole extract)';
 COMMENT ON COLUMN audit."source_fingerprint"."la_code" IS 'The council (ONS local authority code)';
 COMMENT ON COLUMN audit."source_fingerprint"."table_name" IS 'The contract table (its file or view in the extract)';
-COMMENT ON COLUMN audit."source_fingerprint"."run_id" IS 'The run that last read the table (a table that did not change keeps its rows)';
+COMMENT ON COLUMN audit."source_fingerprint"."run_id" IS 'The run that wrote this chunk (a chunk whose records did not change keeps its row, and its run)';
 COMMENT ON COLUMN audit."source_fingerprint"."chunk" IS 'The chunk''s place in the table''s fingerprints (0, 1, ...): each chunk holds at most 333 records (3,996 bytes), so that DuckDB keeps it in the table''s own blocks';
 COMMENT ON COLUMN audit."source_fingerprint"."fingerprints" IS 'This chunk of the table''s records, in order (the chunks joined in chunk order give every record, the header or the view''s columns first): each record''s line (4 bytes: the file''s line, or the view''s row number) and a 64-bit XxHash3 (8 bytes) of its bytes (a CSV record) or of its key and last_modified (a SQL row), little-endian';
 COMMENT ON TABLE dim."child" IS 'Children (personal data: names and NHS numbers never reach the mart views or reports).';
