@@ -72,8 +72,16 @@ public sealed class DuckDbWarehouse : IWarehouse
                 }
             }
             var warehouse = new DuckDbWarehouse(publishedPath, buildPath, runLock, connection);
-            warehouse.Applied = SchemaMigrator.Migrate(connection, schemaFolder);
-            warehouse.CompactTables();
+            try
+            {
+                warehouse.Applied = SchemaMigrator.Migrate(connection, schemaFolder);
+                warehouse.CompactTables();
+            }
+            catch
+            {
+                connection.Dispose();   // before the build file is deleted below
+                throw;
+            }
             return warehouse;
         }
         catch

@@ -16,7 +16,7 @@ using Serilog;
 // pipeline over every council into one warehouse, and reports per stage: seconds, rows/s, peak RSS and warehouse
 // size, with DuckDB's own read_csv over the same files as the floor for reading and staging. Then full versus
 // incremental runs on the bundled extract with a day's delta.
-if (Array.IndexOf(args, "--load") >= 0) return LoadInChildProcess(Arg("--load", ""), Arg("--warehouse", ""), Arg("--duckdb-memory", ""));
+if (Array.IndexOf(args, "--load") >= 0) return LoadInChildProcess(Arg("--load", ""), Arg("--warehouse", ""), Arg("--duckdb-memory", ""), Array.IndexOf(args, "--incremental") >= 0);
 var sizes = Arg("--sizes", "1,10").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
 var work = Arg("--work", Path.Combine(Path.GetTempPath(), "cw-bench"));
 var reportFile = Arg("--report", "");
@@ -38,6 +38,7 @@ Say($"Each size is loaded by `etl`'s pipeline in a process of its own (peak RSS 
 Say("");
 Say("| councils | rows | generate s | read+validate s | stage s | derive and load facts s | aggregate s | data tests s | publish s | total s | rows/s | DuckDB read_csv s | (read+stage) / read_csv | peak RSS MiB | warehouse MiB |");
 Say("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+var dayDeltas = new List<(int Size, double Full, double Incremental, Dictionary<string, double> Stages, double PeakMiB, double WarehouseMiB)>();
 foreach (var size in sizes)
 {
     var folder = Path.Combine(work, $"size-{size}");
@@ -77,7 +78,25 @@ foreach (var size in sizes)
     double S(string stage) => stages.GetValueOrDefault(stage);
     Say(string.Create(CultureInfo.InvariantCulture,
         $"| {size} | {generated.RowsWritten:N0} | {(double.IsNaN(generateSeconds) ? "reused" : generateSeconds.ToString("0.0", CultureInfo.InvariantCulture))} | {S("read+validate"):0.0} | {S("stage"):0.0} | {S(RunPipeline.DeriveAndLoadStage):0.0} | {S("aggregate"):0.0} | {S("data tests"):0.0} | {S("publish"):0.0} | {total:0.0} | {generated.RowsWritten / total:N0} | {floor:0.0} | {(S("read+validate") + S("stage")) / floor:0.0} | {peak:N0} | {new FileInfo(warehouse).Length / 1048576.0:N0} |"));
+    // The same councils a day on: the whole working day's changes in every council's extract (as at the same moment),
+    // loaded incrementally into the warehouse the full load wrote, in a process of its own.
+    foreach (var council in generated.ExtractFolders) Delta.Apply(council, TimeSpan.Zero, 1.0);
+    var (incrementalStages, incrementalTotal, incrementalPeak) = LoadInOwnProcess(extracts, warehouse, duckDbMemory, incremental: true);
+    dayDeltas.Add((size, total, incrementalTotal, incrementalStages, incrementalPeak, new FileInfo(warehouse).Length / 1048576.0));
     if (!keep) Directory.Delete(folder, true);
+}
+if (dayDeltas.Count > 0)
+{
+    Say("");
+    Say("A day's changes in every council (about 40 contacts, 70 visits, 60 supervisions and 20 decisions each), loaded incrementally into the warehouse of the full load above:");
+    Say("");
+    Say("| councils | full load s | incremental load s | % of full | read+validate s | stage s | derive and load facts s | aggregate s | data tests s | publish s | the rest (opening the warehouse's copy) s | peak RSS MiB | warehouse MiB after |");
+    Say("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+    foreach (var (size, fullLoad, incrementalLoad, stages, peak, mib) in dayDeltas)
+    {
+        double S(string stage) => stages.GetValueOrDefault(stage);
+        Say(string.Create(CultureInfo.InvariantCulture, $"| {size} | {fullLoad:0.0} | {incrementalLoad:0.0} | {100 * incrementalLoad / fullLoad:0.0}% | {S("read+validate"):0.00} | {S("stage"):0.00} | {S(RunPipeline.DeriveAndLoadStage):0.00} | {S("aggregate"):0.00} | {S("data tests"):0.00} | {S("publish"):0.00} | {incrementalLoad - stages.Values.Sum():0.00} | {peak:N0} | {mib:N0} |"));
+    }
 }
 
 Say("");
@@ -136,14 +155,14 @@ Directory.Delete(incrementalFolder, true);
 return 0;
 
 // Loads a folder of extracts (or one extract) in this process and prints "stage<TAB>seconds" lines, then the peak RSS.
-int LoadInChildProcess(string extracts, string warehousePath, string duckDbMemory)
+int LoadInChildProcess(string extracts, string warehousePath, string duckDbMemory, bool incremental)
 {
     var councils = ExtractSources.Councils(extracts);
     var watch = Stopwatch.StartNew();
     var batch = new RunPipeline(new LoggerConfiguration().CreateLogger()).RunMany(new RunRequest
     {
         SourceFolder = extracts, WarehousePath = warehousePath, Rules = new RuleSettings(), PseudonymSalt = "benchmark salt, not a secret",
-        DuckDbMemoryLimit = duckDbMemory.Length > 0 ? duckDbMemory : null,
+        DuckDbMemoryLimit = duckDbMemory.Length > 0 ? duckDbMemory : null, Incremental = incremental,
     }, councils);
     var sums = new Dictionary<string, double>();
     foreach (var (stage, elapsed) in batch.Runs.SelectMany(r => r.Timings).Concat(batch.Timings)) sums[stage] = sums.GetValueOrDefault(stage) + elapsed.TotalSeconds;
@@ -153,10 +172,11 @@ int LoadInChildProcess(string extracts, string warehousePath, string duckDbMemor
     return 0;
 }
 
-static (Dictionary<string, double> Stages, double Total, double PeakMiB) LoadInOwnProcess(string extracts, string warehousePath, string duckDbMemory)
+static (Dictionary<string, double> Stages, double Total, double PeakMiB) LoadInOwnProcess(string extracts, string warehousePath, string duckDbMemory, bool incremental = false)
 {
     var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
     foreach (var a in new[] { "--load", extracts, "--warehouse", warehousePath, "--duckdb-memory", duckDbMemory }) start.ArgumentList.Add(a);
+    if (incremental) start.ArgumentList.Add("--incremental");
     using var process = Process.Start(start)!;
     var output = process.StandardOutput.ReadToEnd();
     process.WaitForExit();
@@ -238,9 +258,10 @@ internal static class Delta
     public static void Apply(string folder, TimeSpan later, double dayShare)
     {
         var manifest = File.ReadAllText(Path.Combine(folder, "manifest.json"));
-        var asAt = new DateTime(2016, 2, 1, 6, 0, 0);
+        var extractedAt = System.Text.Json.JsonDocument.Parse(manifest).RootElement.GetProperty("extracted_at").GetString()!;
+        var asAt = DateTime.Parse(extractedAt, CultureInfo.InvariantCulture);
         var next = asAt + later;
-        File.WriteAllText(Path.Combine(folder, "manifest.json"), manifest.Replace("2016-02-01T06:00:00", next.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture)));
+        File.WriteAllText(Path.Combine(folder, "manifest.json"), manifest.Replace(extractedAt, next.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture)));
         int Share(int perDay) => Math.Max(1, (int)Math.Round(perDay * dayShare));
         var stamp = (asAt + later / 2).ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
         var day = DateOnly.FromDateTime(asAt + later / 2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
