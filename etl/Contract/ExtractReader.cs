@@ -354,11 +354,7 @@ public sealed class ExtractReader
         var rejected = new HashSet<ExtractRow>();
         foreach (var group in rows.GroupBy(r => r.Text(child)!, StringComparer.Ordinal))
         {
-            var ordered = group
-                .OrderBy(r => r.Date(start))
-                .ThenBy(r => r.Date(end) ?? DateOnly.MaxValue)
-                .ThenBy(r => r.Text(id), StringComparer.Ordinal)
-                .ToList();
+            var ordered = EpisodeOrder.InSequence(group, r => r.Date(start), r => r.Date(end), r => r.Text(id)).ToList();
             var kept = new List<ExtractRow>();
             foreach (var episode in ordered)
             {

@@ -16,13 +16,10 @@ public sealed record ClaEpisode(string EpisodeId, string ChildId, DateOnly Start
     public bool IsShortBreak => LegalStatus is "V3" or "V4";
 
     /// <summary>
-    /// A child's episodes in the order they follow one another: by start, then end (an episode that starts and ends on
-    /// one day before the one that runs on from that day; an open one last), then id. By start and id alone, a
-    /// zero-length episode (a legal status changed twice in a day) whose id sorted after its successor's broke one
-    /// period of care into three.
+    /// A child's episodes in the order they follow one another (<see cref="Contract.EpisodeOrder"/>).
     /// </summary>
     public static IOrderedEnumerable<ClaEpisode> InSequence(IEnumerable<ClaEpisode> episodes) =>
-        episodes.OrderBy(e => e.StartDate).ThenBy(e => e.EndDate ?? DateOnly.MaxValue).ThenBy(e => e.EpisodeId, StringComparer.Ordinal);
+        Contract.EpisodeOrder.InSequence(episodes, e => e.StartDate, e => e.EndDate, e => e.EpisodeId);
 }
 
 public sealed record EarlyHelpEpisode(string EarlyHelpId, string ChildId, DateOnly StartDate, DateOnly? EndDate)

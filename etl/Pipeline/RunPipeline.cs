@@ -218,6 +218,7 @@ public sealed class RunPipeline(ILogger log)
                 {
                     log.Information("Rewrote {Tables} without their deleted rows (more of them than live rows)", string.Join(", ", compacted.Compacted));
                 }
+                if (build is DuckDbWarehouse { CompactionSkipped: { } skipped }) log.Warning("Warehouse tables not compacted: {Reason}", skipped);
                 return (build, build.NextRunId());
             }
 

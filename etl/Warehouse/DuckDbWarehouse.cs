@@ -109,6 +109,9 @@ public sealed class DuckDbWarehouse : IWarehouse
     /// </summary>
     public IReadOnlyList<string> Compacted { get; private set; } = [];
 
+    /// <summary>Why tables that needed rewriting were left as they were (null when none were).</summary>
+    public string? CompactionSkipped { get; private set; }
+
     /// <summary>
     /// Rewrites, in the build file before anything else is written, each table that holds more deleted rows than live
     /// ones. DuckDB keeps a deleted row in its row group until the whole row group goes: every run deletes and appends
@@ -127,11 +130,23 @@ public sealed class DuckDbWarehouse : IWarehouse
             tables.Select((t, i) => $"SELECT {i} AS i, count(*) AS n FROM {t.Schema}.\"{t.Table}\""))).ToDictionary(x => x.Index, x => x.Rows);
         var bloated = tables.Where((t, i) => t.Physical - live[i] >= minimumDead && t.Physical - live[i] > deadPerLive * live[i]).ToList();
         if (bloated.Count == 0) return;
-        for (var i = 0; i < bloated.Count; i++)
+        try
         {
-            Connection.Execute($"CREATE TEMP TABLE etl_compact_{i} AS SELECT * FROM {bloated[i].Schema}.\"{bloated[i].Table}\"");
-            Connection.Execute($"DELETE FROM {bloated[i].Schema}.\"{bloated[i].Table}\"");
+            for (var i = 0; i < bloated.Count; i++)
+            {
+                Connection.Execute($"CREATE OR REPLACE TEMP TABLE etl_compact_{i} AS SELECT * FROM {bloated[i].Schema}.\"{bloated[i].Table}\"");
+            }
         }
+        catch (DuckDBException e)
+        {
+            // Compacting only saves space: a copy that cannot be made (memory, temporary disk) leaves the tables as they
+            // are, nothing deleted yet, rather than stopping every run until someone steps in.
+            for (var i = 0; i < bloated.Count; i++) Connection.Execute($"DROP TABLE IF EXISTS temp.etl_compact_{i}");
+            CompactionSkipped = $"{string.Join(", ", bloated.Select(t => $"{t.Schema}.{t.Table}"))} not rewritten: {e.Message}";
+            return;
+        }
+        // From here a failure discards the build file, and the published warehouse stays as it was.
+        for (var i = 0; i < bloated.Count; i++) Connection.Execute($"DELETE FROM {bloated[i].Schema}.\"{bloated[i].Table}\"");
         Connection.Execute("CHECKPOINT");
         for (var i = 0; i < bloated.Count; i++)
         {
