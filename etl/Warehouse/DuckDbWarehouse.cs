@@ -413,7 +413,7 @@ public sealed class DuckDbWarehouse : IWarehouse
         {
             var stored = onlyThese ? FingerprintChunks(laCode, table).ToDictionary(c => c.Chunk, c => c.Bytes) : [];
             var chunks = prints is null ? [] : Chunks(prints);
-            var replaced = stored.Keys.Where(c => c >= chunks.Count || !chunks[c].AsSpan().SequenceEqual(stored[c])).ToList();
+            var replaced = stored.Keys.Where(c => c >= chunks.Count || !chunks[c].AsSpan().SequenceEqual(stored[c])).ToHashSet();
             if (replaced.Count > 0)
             {
                 WithKeys(replaced.Select(c => c.ToString(System.Globalization.CultureInfo.InvariantCulture)), () => Connection.Execute(

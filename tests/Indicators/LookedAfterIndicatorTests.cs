@@ -324,4 +324,20 @@ public class LookedAfterIndicatorTests
         var shorter = Pipelines.Run(x, dir2, rules: new RuleSettings { LookedAfter = new LookedAfterRules { PepInitialWorkingDays = 25 } });
         Assert.That(Nums(shorter.Kpi("K17", "2016-01-31")), Is.EqualTo((0m, (decimal?)0m, (decimal?)null)), "the 25th working day is 5 February");
     }
+
+    [Test]
+    public void K17_cohort_takes_a_child_whose_20th_working_day_is_the_period_end_and_not_one_a_day_later()
+    {
+        var x = new TestExtract();   // as-at Mon 2016-02-01: the month-to-date period ends that day
+        x.Child("T", "2008-05-01").Child("U", "2008-05-01");
+        // From Mon 2016-01-04 (day 0) the 20th working day is Mon 2016-02-01, the period end: in the cohort (<= E).
+        Episode(x, "T1", "T", "2016-01-04", null);
+        // From Tue 2016-01-05 it is Tue 2016-02-02: not yet in the cohort, and its missing PEP counts nowhere.
+        Episode(x, "U1", "U", "2016-01-05", null);
+        x.Row("peps", ("pep_id", "PT"), ("child_id", "T"), ("pep_date", "2016-01-20"), ("pep_type", "INITIAL"));
+        using var dir = new TempDir();
+        var run = Pipelines.Run(x, dir);
+        Assert.That(Nums(run.Kpi("K17", "2016-02-01")), Is.EqualTo((1m, (decimal?)1m, (decimal?)100m)));
+        Assert.That(Nums(run.Kpi("K17", "2016-01-31")), Is.EqualTo((0m, (decimal?)0m, (decimal?)null)), "T's 20th working day is after 31 January");
+    }
 }
