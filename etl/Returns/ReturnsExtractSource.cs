@@ -255,10 +255,16 @@ public sealed partial class ReturnsExtractSource(ReturnSourceSpec spec) : IExtra
             var c = From(row, "cla_episodes", y);
             c.Take(NewUnit(units, row.File, "903 episodes"));
             var start = Date903(c, row, "DECOM");
-            c["episode_id"] = row["CHILD"] is { } child ? $"{child}/{start ?? row["DECOM"]}" : null;
+            var end = Date903(c, row, "DEC");
+            // Child + DECOM names an episode across years. An episode that starts and ends on one day (the legal status
+            // changed twice that day) shares its DECOM with the episode after it, so its key also carries its end; being
+            // wholly in one year, it is never carried over.
+            c["episode_id"] = row["CHILD"] is not { } child ? null
+                : start is not null && start == end ? $"{child}/{start}/{end}"
+                : $"{child}/{start ?? row["DECOM"]}";
             c["child_id"] = row["CHILD"];
             c["start_date"] = start;
-            c["end_date"] = Date903(c, row, "DEC");
+            c["end_date"] = end;
             c["legal_status"] = row["LS"];
             c["reason_new_episode"] = row["RNE"];
             c["placement_type"] = row["PLACE"];

@@ -64,6 +64,38 @@ public class ReturnsSourceTests
         Assert.That(run.Kpi("K32", "2016-03-31").Numerator, Is.EqualTo(31m), "A looked after every day of March 2016");
     }
 
+    /// <summary>
+    /// A legal status changed twice on one day: child D's 903 holds an episode that starts and ends on 1 Jun 2015 between
+    /// one ending that day and one starting that day. All three are D's care (one period of care from 1 Feb 2015); the
+    /// same-day episode is not a duplicate of the one after it. The same row given twice in one return still is.
+    /// </summary>
+    [Test]
+    public void An_episode_that_starts_and_ends_on_one_day_is_kept_beside_the_one_starting_that_day()
+    {
+        using var dir = new TempDir();
+        var root = dir.File("903");
+        Csv(Path.Combine(root, "2016"), "header.csv", Header, "D,1,01/05/2005,WBRI,,,");
+        Csv(Path.Combine(root, "2016"), "episodes.csv", Episodes,
+            "D,01/02/2015,S,V2,N1,U4,PR1,01/06/2015,X1,,,PE1 2AB,",
+            "D,01/06/2015,L,C2,N1,U4,PR1,01/06/2015,X1,,,PE1 2AB,",
+            "D,01/06/2015,L,J2,N1,U4,PR1,,,,,PE1 2AB,");
+        var run = Run($"903:{root};la:874;reference:{Reference(dir.File("reference"))}", dir);
+        var episodes = run.Accounting.Single(a => a.Table == "cla_episodes");
+        Assert.That((episodes.Read, episodes.Loaded, episodes.Quarantined), Is.EqualTo((3L, 3L, 0L)));
+        // In care on 31 March 2016 in one period of care that started on 1 Feb 2015: looked after, no period ended in the year.
+        Assert.That(run.Kpi("K10", "2016-03-31").Numerator, Is.EqualTo(1m));
+        Assert.That(run.Kpi("K33", "2016-03-31").Denominator, Is.EqualTo(0m), "no period of care ended in the year to 31 March 2016");
+
+        Csv(Path.Combine(root, "2016"), "episodes.csv", Episodes,
+            "D,01/02/2015,S,V2,N1,U4,PR1,01/06/2015,X1,,,PE1 2AB,",
+            "D,01/06/2015,L,C2,N1,U4,PR1,01/06/2015,X1,,,PE1 2AB,",
+            "D,01/06/2015,L,C2,N1,U4,PR1,01/06/2015,X1,,,PE1 2AB,",
+            "D,01/06/2015,L,J2,N1,U4,PR1,,,,,PE1 2AB,");
+        var extract = new ExtractReader().Read($"903:{root};la:874");
+        Assert.That(extract["cla_episodes"].Rows.Count, Is.EqualTo(3));
+        Assert.That(extract.Quarantine.Single(q => q.Table == "cla_episodes").Line, Is.EqualTo(3), "the earlier copy of the repeated same-day row (on a tie the row nearer the end of the file wins)");
+    }
+
     [Test]
     public void Indicators_the_903_cannot_support_are_not_available_never_zero()
     {
