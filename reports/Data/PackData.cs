@@ -76,28 +76,27 @@ public sealed record PackData(
                 .ToList()
             : [];
 
-        // Each chart's datasets are independent: run on two connections side by side, the pages kept in the definitions' order.
-        var pages = new ChartPageData[definitions.Charts.Count];
-        try
+        // All the charts' trends and drill-through lists in one query each (the longest trend window; each chart keeps its
+        // own months), their dictionary entries from the indicators read above.
+        var charts = new List<ChartPageData>();
+        if (definitions.Charts.Count > 0)
         {
-            Parallel.For(0, pages.Length, new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = cancellationToken }, warehouse.Another, (i, _, reader) =>
+            var longest = parameters with { PeriodStart = ParameterValues.StartOf(parameters.PeriodEnd, definitions.Charts.Max(c => c.Months)) };
+            var trends = warehouse.Run(Datasets.Trend(definitions.Charts.SelectMany(c => c.Indicators)), longest, cancellationToken).Each().Select(ReadPoint)
+                .ToLookup(p => p.Code, StringComparer.Ordinal);
+            var drilled = definitions.Charts.Where(c => c.DrillThrough is not null).Select(c => c.DrillThrough!).ToList();
+            var drills = drilled.Count == 0 || isPublic
+                ? Enumerable.Empty<DrillRow>().ToLookup(d => d.Code, StringComparer.Ordinal)
+                : warehouse.Run(Datasets.Drill(drilled, identifiable), parameters, cancellationToken).Each().Select(ReadDrill).ToLookup(d => d.Code, StringComparer.Ordinal);
+            foreach (var chart in definitions.Charts)
             {
-                var chart = definitions.Charts[i];
-                var chartParameters = parameters with { PeriodStart = ParameterValues.StartOf(parameters.PeriodEnd, chart.Months) };
-                var points = reader.Run(Datasets.Trend(chart), chartParameters, cancellationToken).Each().Select(ReadPoint).ToList();
-                var infos = reader.Run(Datasets.Definition(chart), chartParameters, cancellationToken).Each().Select(ReadIndicator).ToList();
-                var drill = chart.DrillThrough is null || isPublic
-                    ? []
-                    : reader.Run(Datasets.Drill(chart.DrillThrough, identifiable), chartParameters, cancellationToken).Each().Select(ReadDrill).ToList();
-                pages[i] = new ChartPageData(chart, chart.Indicators.Select(c => infos.FirstOrDefault(x => x.Code == c) ?? Unknown(c)).ToList(), points, drill);
-                return reader;
-            }, reader => reader.Dispose());
+                var from = ParameterValues.StartOf(parameters.PeriodEnd, chart.Months);
+                var points = chart.Indicators.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+                    .SelectMany(code => trends[code].Where(p => p.PeriodEnd >= from)).ToList();
+                var drill = chart.DrillThrough is null || isPublic ? [] : drills[chart.DrillThrough].ToList();
+                charts.Add(new ChartPageData(chart, chart.Indicators.Select(c => indicators.GetValueOrDefault(c) ?? Unknown(c)).ToList(), points, drill));
+            }
         }
-        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
-        }
-        var charts = pages.ToList();
 
         var extras = new List<IndicatorPageData>();
         if (definitions.Pack.ExtraIndicators)

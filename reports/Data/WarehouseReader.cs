@@ -94,15 +94,6 @@ public sealed class WarehouseReader : IDisposable
         return reader;
     }
 
-    /// <summary>Another reader of the same open warehouse (its own connection), to run datasets side by side.</summary>
-    public WarehouseReader Another()
-    {
-        // A second connection to a file this process has open shares its database (DuckDB.NET keeps one per file).
-        var connection = new DuckDBConnection(_connection.ConnectionString);
-        connection.Open();
-        return new WarehouseReader(Path, connection);
-    }
-
     public bool HasView(string schema, string view) =>
         _connection.ExecuteScalar<long>("SELECT count(*) FROM information_schema.tables WHERE table_schema = $s AND table_name = $v", new { s = schema, v = view }) > 0;
 

@@ -60,10 +60,13 @@ public static class Datasets
     }
 
     /// <summary>The chart's indicators over its trend window.</summary>
-    public static Dataset Trend(ChartDefinition chart) => new(TrendName, $"""
+    public static Dataset Trend(ChartDefinition chart) => Trend(chart.Indicators);
+
+    /// <summary>Indicators over the trend window (the pack reads all its charts' at once).</summary>
+    public static Dataset Trend(IEnumerable<string> indicators) => new(TrendName, $"""
         SELECT {TrendColumns}
         FROM mart.kpi_month AS k
-        WHERE k.la_code = @LaCode AND k.indicator_code IN ({InList(chart.Indicators)})
+        WHERE k.la_code = @LaCode AND k.indicator_code IN ({InList(indicators)})
           AND k.period_end BETWEEN @PeriodStart AND @PeriodEnd
         ORDER BY k.indicator_code, k.period_end
         """, TrendFields);
@@ -97,7 +100,11 @@ public static class Datasets
 
     /// <summary>The children (records) behind one indicator at the period end. Pseudonymised (mart.kpi_drill) unless
     /// identifiable, which reads mart_identifiable.kpi_drill and adds child_id.</summary>
-    public static Dataset Drill(string indicator, bool identifiable = false)
+    public static Dataset Drill(string indicator, bool identifiable = false) => Drill([indicator], identifiable);
+
+    /// <summary>The children (records) behind indicators at the period end (the pack reads all its charts' at once: one
+    /// pass over the drill-through members instead of one a chart); in each indicator's rows the order is the same.</summary>
+    public static Dataset Drill(IEnumerable<string> indicators, bool identifiable = false)
     {
         var source = identifiable ? "mart_identifiable.kpi_drill" : "mart.kpi_drill";
         var childId = identifiable ? "d.child_id, " : "";
@@ -109,7 +116,7 @@ public static class Datasets
         return new(DrillName, $"""
             SELECT {childId}d.indicator_code, d.child, d.record_id, d.in_numerator, d.in_denominator, d.due_date, d.outcome, d.worker, d.team
             FROM {source} AS d
-            WHERE d.la_code = @LaCode AND d.indicator_code = {InList([indicator])} AND d.period_end = @PeriodEnd
+            WHERE d.la_code = @LaCode AND d.indicator_code IN ({InList(indicators)}) AND d.period_end = @PeriodEnd
               AND (@Team IS NULL OR d.team = @Team)
             ORDER BY d.team, d.worker, d.child, d.record_id
             """, fields);

@@ -187,6 +187,41 @@ public class RdlTests
         Assert.That(drill.Each().Select(r => r.Text("team")).Distinct(), Is.EqualTo(new[] { "Assessment team" }));
     }
 
+    /// <summary>
+    /// The pack reads all its charts' trends and drill-through lists in one query each; every chart page must hold exactly
+    /// what that chart's own report (its RDL datasets, run with its own trend window) returns: the same points, the same
+    /// dictionary entries, the same children in the same order.
+    /// </summary>
+    [TestCase(null)]
+    [TestCase("Assessment team")]
+    public void Every_pack_chart_page_holds_what_its_own_report_datasets_return(string? team)
+    {
+        // The shipped charts all show 24 months; give every third one 6 or 12 so the windows differ.
+        var shipped = ReportDefinitions.Load();
+        var definitions = shipped with { Charts = shipped.Charts.Select((c, i) => c with { Months = (i % 3) switch { 0 => 24, 1 => 6, _ => 12 } }).ToList() };
+        using var warehouse = WarehouseReader.Open(PackFixture.WarehousePath);
+        var end = new DateOnly(2016, 1, 31);
+        var values = new ParameterValues("874", ParameterValues.StartOf(end, 24), end, team);
+        var data = PackData.Read(warehouse, definitions, values, isPublic: false, identifiable: true, PackFixture.GeneratedAt, default);
+        Assert.That(data.Charts.Select(c => c.Definition), Is.EqualTo(definitions.Charts));
+        Assert.That(definitions.Charts.Select(c => c.Months).Distinct().Count(), Is.GreaterThan(1), "charts with different trend windows");
+        var drillRows = 0;
+        foreach (var page in data.Charts)
+        {
+            var chart = page.Definition;
+            var own = values with { PeriodStart = ParameterValues.StartOf(end, chart.Months) };
+            var trend = warehouse.Run(Datasets.Trend(chart), own).Each().Select(r => (r.Text("indicator_code"), r.Date("period_end"), r.Decimal("numerator"), r.Decimal("value"))).ToList();
+            Assert.That(page.Points.Select(p => ((string?)p.Code, (DateOnly?)p.PeriodEnd, (decimal?)p.Numerator, p.Value)), Is.EqualTo(trend), $"chart {chart.Chart} trend");
+            var definition = warehouse.Run(Datasets.Definition(chart), own).Each().Select(r => (r.Text("indicator_code"), r.Text("title"), r.Text("definition"))).ToList();
+            Assert.That(page.Indicators.Select(i => ((string?)i.Code, (string?)i.Title, (string?)i.Definition)).OrderBy(x => x.Item1, StringComparer.Ordinal), Is.EqualTo(definition), $"chart {chart.Chart} definitions");
+            var drill = chart.DrillThrough is null ? [] : warehouse.Run(Datasets.Drill(chart.DrillThrough, identifiable: true), own).Each()
+                .Select(r => (r.Text("child_id"), r.Text("record_id"), r.Bool("in_numerator"), r.Text("team"))).ToList();
+            Assert.That(page.Drill.Select(d => (d.ChildId, (string?)d.RecordId, d.InNumerator, d.Team)), Is.EqualTo(drill), $"chart {chart.Chart} drill-through");
+            drillRows += drill.Count;
+        }
+        Assert.That(drillRows, Is.GreaterThan(0));
+    }
+
     [Test]
     public void The_dialect_map_renames_parameters_only()
     {
