@@ -108,11 +108,12 @@ public sealed class ExtractReader
     {
         var tableFile = source.Location(spec);
         var rows = new List<ExtractRow>();
+        var interner = new ValueInterner(spec);
         long read = 0;
         foreach (var record in source.Records(spec, cancellationToken))
         {
             read++;
-            if (CheckRecord(spec, record, tableFile, manifest.ExtractedAt, quarantine) is { } row) rows.Add(row);
+            if (CheckRecord(spec, record, tableFile, manifest.ExtractedAt, quarantine, interner) is { } row) rows.Add(row);
         }
         return (rows, read);
     }
@@ -121,7 +122,8 @@ public sealed class ExtractReader
     /// Validation step 2 for one record (the checks of the row alone): the row, or null with the record quarantined with
     /// its reason. Whether the row is then kept depends on the other rows (duplicates, parents, overlaps).
     /// </summary>
-    internal static ExtractRow? CheckRecord(TableSpec spec, SourceRecord record, string tableFile, DateTime extractedAt, List<QuarantinedRow> quarantine)
+    internal static ExtractRow? CheckRecord(TableSpec spec, SourceRecord record, string tableFile, DateTime extractedAt, List<QuarantinedRow> quarantine,
+        ValueInterner? interner = null)
     {
         var file = record.File ?? tableFile;
         if (record.Problem is not null)
@@ -139,7 +141,7 @@ public sealed class ExtractReader
             quarantine.Add(new QuarantinedRow(spec.Name, file, record.Line, null, $"a field is longer than {MaxFieldLength:N0} characters", Clip(record.RawText)) { Origin = record.Origin });
             return null;
         }
-        var (values, column, why) = ValidateRow(spec, fields, extractedAt);
+        var (values, column, why) = ValidateRow(spec, fields, extractedAt, interner);
         if (why is not null)
         {
             quarantine.Add(new QuarantinedRow(spec.Name, file, record.Line, column, why, Clip(record.RawText)) with
@@ -171,7 +173,8 @@ public sealed class ExtractReader
     };
 
     /// <summary>Row-alone checks; the first failing check is the reason: required, formats, codes, future timestamps, end before start.</summary>
-    internal static (object?[]? Values, string? Column, string? Reason) ValidateRow(TableSpec spec, string?[] fields, DateTime extractedAt)
+    internal static (object?[]? Values, string? Column, string? Reason) ValidateRow(TableSpec spec, string?[] fields, DateTime extractedAt,
+        ValueInterner? interner = null)
     {
         var texts = fields.Select(f => string.IsNullOrEmpty(f) ? null : f).ToArray();
         for (var i = 0; i < spec.Columns.Count; i++)
@@ -194,7 +197,7 @@ public sealed class ExtractReader
             {
                 case ColumnType.Date:
                     if (!ValueParser.TryParseDate(text, out var d)) return (null, column.Name, $"'{text}' is not a date YYYY-MM-DD");
-                    values[i] = d;
+                    values[i] = ValueInterner.Date(d);
                     break;
                 case ColumnType.Timestamp:
                     if (!ValueParser.TryParseTimestamp(text, out var t)) return (null, column.Name, $"'{text}' is not a timestamp YYYY-MM-DDTHH:MM[:SS]");
@@ -209,7 +212,7 @@ public sealed class ExtractReader
                     values[i] = m;
                     break;
                 default:
-                    values[i] = text;
+                    values[i] = interner is null ? text : interner.Text(i, text);
                     break;
             }
         }
