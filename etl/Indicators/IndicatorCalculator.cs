@@ -16,7 +16,10 @@ public sealed class IndicatorCalculator
 {
     private delegate void ChildContribution(ChildFacts facts, IndicatorCalculator calc);
 
-    private sealed record Indicator(ChildContribution? PerChild, Action<IndicatorCalculator>? Council = null);
+    /// <summary>An indicator's contributions; its numerator is their sum divided by <paramref name="NumeratorDivisor"/> (K25D
+    /// adds whole days and is in weeks: summing days keeps every total exact, whatever order runs add and take away
+    /// contributions in).</summary>
+    private sealed record Indicator(ChildContribution? PerChild, Action<IndicatorCalculator>? Council = null, int NumeratorDivisor = 1);
 
     private static readonly IReadOnlyDictionary<string, Indicator> Indicators = new Dictionary<string, Indicator>(StringComparer.Ordinal)
     {
@@ -50,7 +53,7 @@ public sealed class IndicatorCalculator
         ["K23"] = new(ChildProtection.PlansEndingAfterTwoYears),
         ["K24"] = new(Workforce.OpenCasesSupervised),
         ["K25"] = new(LookedAfter.ProceedingsWithin26Weeks),
-        ["K25D"] = new(LookedAfter.ProceedingsAverageWeeks),
+        ["K25D"] = new(LookedAfter.ProceedingsAverageWeeks, NumeratorDivisor: 7),
         ["K26"] = new(LookedAfter.LongTermStability),
         ["K27"] = new(null, Workforce.InHouseFosterCarers),
         ["K28"] = new(Workforce.CountCaseloads, Workforce.AverageCaseload),
@@ -373,8 +376,9 @@ public sealed class IndicatorCalculator
                 var d = definition.Unit == IndicatorUnit.Rate ? population.At(MonthEnds[i]) ?? 0 : denominator[i];
                 // Normalised (1.50 -> 1.5): a total rebuilt by adding and taking away contributions has the value of a
                 // fresh sum but may carry more decimal places.
-                var row = KpiRow.Create(code, MonthEnds[i], definition.Unit, Normal(numerator[i]), Normal(d));
-                rows.Add(reference?.Annotate(row, definition) ?? row);
+                var (n, dn) = (Normal(numerator[i] / Indicators[code].NumeratorDivisor), Normal(d));
+                var row = KpiRow.Create(code, MonthEnds[i], definition.Unit, n, dn);
+                rows.Add(reference?.Annotate(row, definition, KpiRow.ValueOf(definition.Unit, n, dn)) ?? row);
             }
         }
         return rows;

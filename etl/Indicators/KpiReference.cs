@@ -51,7 +51,12 @@ public sealed class KpiReference(IEnumerable<Target> targets, IEnumerable<StatNe
         return green ? "GREEN" : amber ? "AMBER" : "RED";
     }
 
-    public KpiRow Annotate(KpiRow row, IndicatorDefinition definition)
+    /// <summary>
+    /// The row with its target, RAG and statistical neighbour. RAG is judged on the unrounded value
+    /// (<paramref name="value"/>): KPIS.md rounds to 4 decimals only what is written out, so 79.99996% misses a target of
+    /// 80 although it is shown as 80.
+    /// </summary>
+    public KpiRow Annotate(KpiRow row, IndicatorDefinition definition, decimal? value)
     {
         var target = TargetAt(row.IndicatorCode, row.PeriodEnd);
         return row with
@@ -59,7 +64,7 @@ public sealed class KpiReference(IEnumerable<Target> targets, IEnumerable<StatNe
             Target = target?.Value,
             AmberTolerance = target?.AmberTolerance,
             TargetUpper = target?.Upper,
-            Rag = Rag(row.Value, target, definition.Polarity),
+            Rag = Rag(value, target, definition.Polarity),
             StatNeighbour = StatNeighbourAt(row.IndicatorCode, row.PeriodEnd),
         };
     }

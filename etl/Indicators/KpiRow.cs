@@ -33,16 +33,16 @@ public sealed record KpiRow(string IndicatorCode, DateOnly PeriodEnd, decimal? N
         string.Join(",", IndicatorCode, PeriodEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Format(Numerator), Format(Denominator), Format(Value));
 
     /// <summary>Builds the row from the unrounded numerator and denominator, by the indicator's unit.</summary>
-    public static KpiRow Create(string code, DateOnly periodEnd, IndicatorUnit unit, decimal numerator, decimal denominator)
+    public static KpiRow Create(string code, DateOnly periodEnd, IndicatorUnit unit, decimal numerator, decimal denominator) =>
+        new(code, periodEnd, Round(numerator), unit == IndicatorUnit.Count ? null : Round(denominator), ValueOf(unit, numerator, denominator) is { } v ? Round(v) : null);
+
+    /// <summary>The value, unrounded (KPIS.md rounds only what is written out; RAG is judged on this).</summary>
+    public static decimal? ValueOf(IndicatorUnit unit, decimal numerator, decimal denominator) => unit switch
     {
-        decimal? value = unit switch
-        {
-            IndicatorUnit.Count => numerator,
-            IndicatorUnit.Percent => denominator == 0 ? null : 100m * numerator / denominator,
-            IndicatorUnit.Rate => denominator == 0 ? null : 10000m * numerator / denominator,
-            IndicatorUnit.Average => denominator == 0 ? null : numerator / denominator,
-            _ => throw new ArgumentOutOfRangeException(nameof(unit)),
-        };
-        return new KpiRow(code, periodEnd, Round(numerator), unit == IndicatorUnit.Count ? null : Round(denominator), value is { } v ? Round(v) : null);
-    }
+        IndicatorUnit.Count => numerator,
+        IndicatorUnit.Percent => denominator == 0 ? null : 100m * numerator / denominator,
+        IndicatorUnit.Rate => denominator == 0 ? null : 10000m * numerator / denominator,
+        IndicatorUnit.Average => denominator == 0 ? null : numerator / denominator,
+        _ => throw new ArgumentOutOfRangeException(nameof(unit)),
+    };
 }

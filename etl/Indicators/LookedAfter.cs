@@ -191,9 +191,12 @@ internal static class LookedAfter
             k.Count(i, p.FinalOrderDate!.Value <= due, p.ProceedingsId, due);
         });
 
-    /// <summary>K25D: average weeks from issue to final order of proceedings concluded in the year to date (every final_order value).</summary>
+    /// <summary>
+    /// K25D: average weeks from issue to final order of proceedings concluded in the year to date (every final_order
+    /// value). Each adds its days; the numerator, the sum of days / 7, is divided once (its Indicator entry).
+    /// </summary>
     public static void ProceedingsAverageWeeks(ChildFacts f, IndicatorCalculator k) =>
-        ProceedingsConcluded(f, k, (i, p) => k.AddToAverage(i, (p.FinalOrderDate!.Value.DayNumber - p.IssuedDate.DayNumber) / 7m, p.ProceedingsId));
+        ProceedingsConcluded(f, k, (i, p) => k.AddToAverage(i, p.FinalOrderDate!.Value.DayNumber - p.IssuedDate.DayNumber, p.ProceedingsId));
 
     private static readonly HashSet<string> InEducationEmploymentOrTraining = ["F1", "P1", "F2", "P2", "F4", "P4", "F5", "P5"];
 

@@ -68,6 +68,30 @@ public class TargetsAndDrillThroughTests
         Assert.That((r.GetDecimal(0), r.GetString(1)), Is.EqualTo((98m, "RED")));
     }
 
+    /// <summary>
+    /// KPIS.md rounds to 4 decimals only when written out, so RAG is judged on the value before rounding. Three
+    /// referrals in the 12 months to January 2016 among 29,999 children: 10,000 x 3 / 29,999 = 1.000033... per 10,000,
+    /// written 1.0000. Against a lower-is-better target of 1 with no tolerance it misses: RED, not GREEN. With 30,000
+    /// children the rate is exactly 1: GREEN.
+    /// </summary>
+    [TestCase(29999, "RED")]
+    [TestCase(30000, "GREEN")]
+    public void Rag_is_judged_on_the_value_before_it_is_rounded(int population, string rag)
+    {
+        var x = new TestExtract();
+        x.Row("population", ("la_code", "874"), ("mid_year", "2015"), ("age_0_17", population.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        foreach (var child in new[] { "A", "B", "C" })
+        {
+            x.Child(child);
+            x.Row("referrals", ("referral_id", "R" + child), ("child_id", child), ("referral_date", "2015-10-01"), ("source", "1A"));
+        }
+        x.Row("targets", ("indicator_code", "K02"), ("valid_from", "2015-04-01"), ("target", "1"), ("amber_tolerance", "0"));
+        using var dir = new TempDir();
+        var k02 = Pipelines.Run(x, dir).Kpi("K02", "2016-01-31");
+        Assert.That((k02.Numerator, k02.Denominator, k02.Value), Is.EqualTo(((decimal?)3m, (decimal?)population, (decimal?)1m)), "shown as 1 either way");
+        Assert.That(k02.Rag, Is.EqualTo(rag));
+    }
+
     [Test]
     public void Kpis_explain_lists_exactly_the_numerator_and_denominator_children_pseudonymised()
     {
