@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.IO.Hashing;
 using System.Text.Unicode;
@@ -22,7 +23,9 @@ public static class CsvRecordScan
     {
         var start = file.StartsWith("\uFEFF"u8) ? 3 : 0;
         if (!Utf8.IsValid(file)) return null;
-        var records = new List<RecordPrint>();
+        // At most one record per line end, and one after the last: the array is made once at that size.
+        var records = new RecordPrint[file.Count((byte)'\n') + 1];
+        var count = 0;
         var line = 1;
         var i = start;
         while (i < file.Length)
@@ -30,10 +33,18 @@ public static class CsvRecordScan
             var recordStart = i;
             var recordLine = line;
             var inQuotes = false;
-            var fieldStart = true;
             var end = -1;
-            for (; i < file.Length; i++)
+            // Only quotes and line ends matter between them; commas only to say where a field starts (a quote may
+            // open a field only at its start), which the byte before the quote tells.
+            while (i < file.Length)
             {
+                var next = file[i..].IndexOfAny(Special);
+                if (next < 0)
+                {
+                    i = file.Length;
+                    break;
+                }
+                i += next;
                 var b = file[i];
                 if (inQuotes)
                 {
@@ -41,7 +52,7 @@ public static class CsvRecordScan
                     {
                         if (i + 1 < file.Length && file[i + 1] == '"')
                         {
-                            i++;
+                            i += 2;
                             continue;
                         }
                         inQuotes = false;
@@ -52,48 +63,44 @@ public static class CsvRecordScan
                     {
                         line++;
                     }
-                    else if (b == '\r' && (i + 1 >= file.Length || file[i + 1] != '\n'))
+                    else if (i + 1 >= file.Length || file[i + 1] != '\n')
                     {
-                        return null;
+                        return null;   // a carriage return alone
                     }
+                    i++;
                     continue;
                 }
                 if (b == '"')
                 {
-                    if (!fieldStart) return null;
+                    if (i != recordStart && file[i - 1] != ',') return null;
                     inQuotes = true;
-                    fieldStart = false;
+                    i++;
                     continue;
                 }
-                if (b == ',')
-                {
-                    fieldStart = true;
-                    continue;
-                }
+                end = i;
                 if (b == '\r')
                 {
                     if (i + 1 >= file.Length || file[i + 1] != '\n') return null;
-                    end = i;
                     i += 2;
-                    break;
                 }
-                if (b == '\n')
+                else
                 {
-                    end = i;
                     i++;
-                    break;
                 }
-                fieldStart = false;
+                break;
             }
             if (inQuotes) return null;
             if (end < 0) end = file.Length;   // the last record, without a line end
             else line++;
             var length = end - recordStart;
             if (length == 0) continue;   // a blank line: skipped, but counted
-            records.Add(new RecordPrint(recordLine, XxHash3.HashToUInt64(file.Slice(recordStart, length)), recordStart, length));
+            records[count++] = new RecordPrint(recordLine, XxHash3.HashToUInt64(file.Slice(recordStart, length)), recordStart, length);
         }
-        return records.ToArray();
+        Array.Resize(ref records, count);
+        return records;
     }
+
+    private static readonly SearchValues<byte> Special = SearchValues.Create("\"\r\n"u8);
 
     /// <summary>The records' lines and hashes as bytes (12 per record), as stored in the warehouse.</summary>
     public static byte[] Pack(IReadOnlyList<RecordPrint> records)

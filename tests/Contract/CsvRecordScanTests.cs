@@ -53,6 +53,47 @@ public class CsvRecordScanTests
     }
 
     [Test]
+    public void Finds_every_record_and_its_line_in_random_files_built_record_by_record()
+    {
+        // Each file is built from known records (quoted fields with commas, doubled quotes and line breaks of both
+        // kinds; blank lines; both line ends; a last line with or without an end), so where each record starts and
+        // the text it holds are known before the scan runs.
+        var random = new Random(20261124);
+        string[] plain = ["", "a", "123", "x y", "2026-04-01", "é"];
+        string[] quoted = ["\"\"", "\"a,b\"", "\"say \"\"hi\"\"\"", "\"two\nlines\"", "\"three\r\nlines\nhere\"", "\",\"", "\"\"\"\""];
+        for (var file = 0; file < 300; file++)
+        {
+            var text = new StringBuilder();
+            var expected = new List<(int Line, string Text)>();
+            var line = 1;
+            var records = random.Next(0, 12);
+            for (var r = 0; r < records; r++)
+            {
+                while (random.Next(4) == 0)
+                {
+                    text.Append(random.Next(2) == 0 ? "\n" : "\r\n");   // a blank line
+                    line++;
+                }
+                var fields = Enumerable.Range(0, random.Next(1, 5)).Select(_ => random.Next(3) == 0 ? quoted[random.Next(quoted.Length)] : plain[random.Next(plain.Length)]);
+                var record = string.Join(",", fields);
+                if (record.Length == 0) record = "\"\"";   // an empty record would be a blank line
+                expected.Add((line, record));
+                text.Append(record);
+                line += record.Count(c => c == '\n');
+                if (r < records - 1 || random.Next(2) == 0)
+                {
+                    text.Append(random.Next(2) == 0 ? "\n" : "\r\n");
+                    line++;
+                }
+            }
+            var bytes = Encoding.UTF8.GetBytes(text.ToString());
+            var scan = CsvRecordScan.Scan(bytes);
+            Assert.That(scan, Is.Not.Null, text.ToString());
+            Assert.That(scan!.Select(p => (p.Line, Encoding.UTF8.GetString(bytes, p.Start, p.Length))), Is.EqualTo(expected), text.ToString());
+        }
+    }
+
+    [Test]
     public void Packed_fingerprints_read_back_the_same()
     {
         var scan = Scan("id\n1\n\"2\n2\"\n3\n")!;
