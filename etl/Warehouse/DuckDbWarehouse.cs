@@ -245,9 +245,14 @@ public sealed class DuckDbWarehouse : IWarehouse
     /// </summary>
     public void ReplaceAll(string schema, string table, IEnumerable<object?[]> rows)
     {
+        // Councils loaded in one build mostly give the same dimension rows (one calendar of England's bank holidays):
+        // rows this build already gave the table last time are there, with nothing to compare.
+        var given = rows as IReadOnlyCollection<object?[]> ?? rows.ToList();
+        var hash = RowHash.Of(given);
+        if (_replacedWith.TryGetValue($"{schema}.{table}", out var last) && last == hash) return;
         // A temporary table: the rows go to no log and no file.
         Connection.Execute($"CREATE OR REPLACE TEMP TABLE etl_replacement AS SELECT * FROM {schema}.\"{table}\" LIMIT 0");
-        Append("temp", "main", "etl_replacement", rows);
+        Append("temp", "main", "etl_replacement", given);
         var differ = Connection.ExecuteScalar<bool>(
             $"SELECT EXISTS (SELECT * FROM temp.etl_replacement EXCEPT ALL SELECT * FROM {schema}.\"{table}\") OR EXISTS (SELECT * FROM {schema}.\"{table}\" EXCEPT ALL SELECT * FROM temp.etl_replacement)");
         if (differ)
@@ -256,7 +261,11 @@ public sealed class DuckDbWarehouse : IWarehouse
             Connection.Execute($"INSERT INTO {schema}.\"{table}\" SELECT * FROM temp.etl_replacement");
         }
         Connection.Execute("DROP TABLE temp.etl_replacement");
+        _replacedWith[$"{schema}.{table}"] = hash;
     }
+
+    /// <summary>By table, the hash of the rows this build last gave it with <see cref="ReplaceAll"/>.</summary>
+    private readonly Dictionary<string, string> _replacedWith = new(StringComparer.Ordinal);
 
     public void WriteRun(RunRecord r) => Connection.Execute(
         """

@@ -105,6 +105,15 @@ public class DuckDbStorageTests
         Assert.That(Contents(), Is.EqualTo(new[] { "K01|1|One", "K02|2|Two" }), "only a row gone");
         again.ReplaceAll("dim", "indicator", []);
         Assert.That(Contents(), Is.Empty);
+
+        // The same rows given twice running (councils of one build) and then others: the others; and back again.
+        again.ReplaceAll("dim", "indicator", rows);
+        again.ReplaceAll("dim", "indicator", rows);
+        Assert.That(Contents(), Is.EqualTo(new[] { "K01|1|One", "K02|NULL|Two", "K03|NULL|Three" }));
+        again.ReplaceAll("dim", "indicator", [Row("K09", null, "Nine")]);
+        Assert.That(Contents(), Is.EqualTo(new[] { "K09|NULL|Nine" }));
+        again.ReplaceAll("dim", "indicator", rows);
+        Assert.That(Contents(), Is.EqualTo(new[] { "K01|1|One", "K02|NULL|Two", "K03|NULL|Three" }));
     }
 
     [Test]
