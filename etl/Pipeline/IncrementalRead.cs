@@ -187,7 +187,7 @@ public sealed class IncrementalRead
             {
                 var clash = 0L;
                 warehouse.WithKeys(keys, () => clash = Db.ExecuteScalar<long>(
-                    $"SELECT count(*) FROM stg.\"{spec.Name}\" WHERE extract_la_code = $la AND row_key IN (SELECT k FROM audit.etl_keys)", new { la = _la }));
+                    $"SELECT count(*) FROM stg.\"{spec.Name}\" WHERE extract_la_code = $la AND row_key IN (SELECT k FROM temp.etl_keys)", new { la = _la }));
                 var sameLine = before.Count(b => keys.Contains(ExtractReader.KeyOf(spec, b), StringComparer.Ordinal));
                 if (clash != sameLine) return $"{spec.Name}: a changed row has the key of another row";
             }
@@ -207,7 +207,7 @@ public sealed class IncrementalRead
                 var parent = CaseSystemContract.Get(fk.ParentTable);
                 var found = 0L;
                 warehouse.WithKeys(missing, () => found = Db.ExecuteScalar<long>(
-                    $"SELECT count(*) FROM stg.\"{parent.Name}\" WHERE extract_la_code = $la AND row_key IN (SELECT k FROM audit.etl_keys)", new { la = _la }));
+                    $"SELECT count(*) FROM stg.\"{parent.Name}\" WHERE extract_la_code = $la AND row_key IN (SELECT k FROM temp.etl_keys)", new { la = _la }));
                 if (found != missing.Count) return $"{spec.Name}: a changed row names a {fk.ParentTable} row that is not loaded";
             }
 
@@ -217,7 +217,7 @@ public sealed class IncrementalRead
                 var child = spec.IndexOf("child_id");
                 var children = rows.Select(r => r.Text(child)!).Distinct(StringComparer.Ordinal).ToList();
                 var episodes = new List<ExtractRow>();
-                warehouse.WithKeys(children, () => episodes = StagedExtract.ReadRows(Db, spec, "$", _la, "child_id IN (SELECT k FROM audit.etl_keys)"));
+                warehouse.WithKeys(children, () => episodes = StagedExtract.ReadRows(Db, spec, "$", _la, "child_id IN (SELECT k FROM temp.etl_keys)"));
                 episodes = episodes.Where(e => !changedLines.Contains(e.Line)).Concat(rows).ToList();
                 if (ExtractReader.RemoveOverlappingEpisodes(spec, episodes, [], location).Count != episodes.Count) return "cla_episodes: a changed episode overlaps another";
             }
@@ -234,7 +234,7 @@ public sealed class IncrementalRead
                 {
                     var named = new List<string>();
                     warehouse.WithKeys(contacts, () => named = Db.Query<string>(
-                        "SELECT child_id FROM stg.contacts WHERE extract_la_code = $la AND contact_id IN (SELECT k FROM audit.etl_keys)", new { la = _la }).ToList());
+                        "SELECT child_id FROM stg.contacts WHERE extract_la_code = $la AND contact_id IN (SELECT k FROM temp.etl_keys)", new { la = _la }).ToList());
                     _touched.UnionWith(named);
                 }
             }
@@ -248,7 +248,7 @@ public sealed class IncrementalRead
             if (lines.Count == 0) return [];
             var rows = new List<ExtractRow>();
             warehouse.WithKeys(lines.Select(l => l.ToString(System.Globalization.CultureInfo.InvariantCulture)), () =>
-                rows = StagedExtract.ReadRows(Db, spec, "$", _la, "CAST(source_line AS VARCHAR) IN (SELECT k FROM audit.etl_keys)"));
+                rows = StagedExtract.ReadRows(Db, spec, "$", _la, "CAST(source_line AS VARCHAR) IN (SELECT k FROM temp.etl_keys)"));
             return rows;
         }
 
@@ -268,7 +268,7 @@ public sealed class IncrementalRead
                 warehouse.WithKeys(plans, () =>
                 {
                     foreach (var (id, child) in Db.Query<(string, string)>(
-                                 "SELECT cp_plan_id, child_id FROM stg.cp_plans WHERE extract_la_code = $la AND cp_plan_id IN (SELECT k FROM audit.etl_keys)", new { la = _la }))
+                                 "SELECT cp_plan_id, child_id FROM stg.cp_plans WHERE extract_la_code = $la AND cp_plan_id IN (SELECT k FROM temp.etl_keys)", new { la = _la }))
                     {
                         owners[id] = child;
                     }
@@ -303,7 +303,7 @@ public sealed class IncrementalRead
                         var lines = _changedLines.GetValueOrDefault(child.Name) ?? [];
                         var naming = new List<int>();
                         warehouse.WithKeys(removed, () => naming = Db.Query<int>(
-                            $"SELECT source_line FROM stg.\"{child.Name}\" WHERE extract_la_code = $la AND \"{fk.Column}\" IN (SELECT k FROM audit.etl_keys)", new { la = _la }).ToList());
+                            $"SELECT source_line FROM stg.\"{child.Name}\" WHERE extract_la_code = $la AND \"{fk.Column}\" IN (SELECT k FROM temp.etl_keys)", new { la = _la }).ToList());
                         if (naming.Any(l => !lines.Contains(l))) return $"{child.Name} has rows naming a {parent} row that went";
                     }
                 }

@@ -488,8 +488,8 @@ public sealed class RunPipeline(ILogger log)
             foreach (var spec in CaseSystemContract.AllTables.Where(ChildInputs.IsChildTable))
             {
                 tables[spec.Name] = Staged(warehouse, spec, la, spec.Name == "cp_reviews"
-                    ? "cp_plan_id IN (SELECT cp_plan_id FROM stg.cp_plans WHERE extract_la_code = $la AND child_id IN (SELECT k FROM audit.etl_keys))"
-                    : "child_id IN (SELECT k FROM audit.etl_keys)");
+                    ? "cp_plan_id IN (SELECT cp_plan_id FROM stg.cp_plans WHERE extract_la_code = $la AND child_id IN (SELECT k FROM temp.etl_keys))"
+                    : "child_id IN (SELECT k FROM temp.etl_keys)");
             }
         });
         var children = new Extract

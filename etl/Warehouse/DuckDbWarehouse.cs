@@ -339,7 +339,7 @@ public sealed class DuckDbWarehouse : IWarehouse
     {
         if (rowHashes.Count == 0) return;
         WithKeys(rowHashes, () => Connection.Execute(
-            $"DELETE FROM stg.\"{table}\" WHERE extract_la_code = $la AND row_hash IN (SELECT k FROM audit.etl_keys)", new { la = laCode }));
+            $"DELETE FROM stg.\"{table}\" WHERE extract_la_code = $la AND row_hash IN (SELECT k FROM temp.etl_keys)", new { la = laCode }));
     }
 
     // Incremental reading (IncrementalRead) is DuckDB's alone: these serve it.
@@ -350,7 +350,7 @@ public sealed class DuckDbWarehouse : IWarehouse
         if (lines.Count == 0) return 0;
         long deleted = 0;
         WithKeys(lines.Select(l => l.ToString(System.Globalization.CultureInfo.InvariantCulture)), () => deleted = Connection.Execute(
-            $"DELETE FROM stg.\"{table}\" WHERE extract_la_code = $la AND CAST(source_line AS VARCHAR) IN (SELECT k FROM audit.etl_keys)", new { la = laCode }));
+            $"DELETE FROM stg.\"{table}\" WHERE extract_la_code = $la AND CAST(source_line AS VARCHAR) IN (SELECT k FROM temp.etl_keys)", new { la = laCode }));
         return deleted;
     }
 
@@ -361,7 +361,7 @@ public sealed class DuckDbWarehouse : IWarehouse
             """
             INSERT INTO audit.etl_quarantine (run_id, la_code, table_name, file, line, column_name, reason, raw_text, child_id, last_modified)
             SELECT $to, la_code, table_name, file, line, column_name, reason, raw_text, child_id, last_modified FROM audit.etl_quarantine
-            WHERE run_id = $from AND la_code = $la AND table_name || chr(31) || CAST(line AS VARCHAR) NOT IN (SELECT k FROM audit.etl_keys)
+            WHERE run_id = $from AND la_code = $la AND table_name || chr(31) || CAST(line AS VARCHAR) NOT IN (SELECT k FROM temp.etl_keys)
             """, new { la = laCode, from = fromRunId, to = toRunId }));
     }
 
@@ -426,7 +426,7 @@ public sealed class DuckDbWarehouse : IWarehouse
             if (replaced.Count > 0)
             {
                 WithKeys(replaced.Select(c => c.ToString(System.Globalization.CultureInfo.InvariantCulture)), () => Connection.Execute(
-                    "DELETE FROM audit.source_fingerprint WHERE la_code = $la AND table_name = $table AND CAST(chunk AS VARCHAR) IN (SELECT k FROM audit.etl_keys)",
+                    "DELETE FROM audit.source_fingerprint WHERE la_code = $la AND table_name = $table AND CAST(chunk AS VARCHAR) IN (SELECT k FROM temp.etl_keys)",
                     new { la = laCode, table }));
             }
             for (var c = 0; c < chunks.Count; c++)
@@ -463,7 +463,7 @@ public sealed class DuckDbWarehouse : IWarehouse
     {
         Dictionary<string, string?> tallies = new(StringComparer.Ordinal);
         void Read() => tallies = Connection.Query<(string Child, string? Tally)>(
-                "SELECT child_id, tally FROM audit.child_state WHERE la_code = $la" + (childIds is null ? "" : " AND child_id IN (SELECT k FROM audit.etl_keys)"), new { la = laCode })
+                "SELECT child_id, tally FROM audit.child_state WHERE la_code = $la" + (childIds is null ? "" : " AND child_id IN (SELECT k FROM temp.etl_keys)"), new { la = laCode })
             .ToDictionary(x => x.Child, x => x.Tally, StringComparer.Ordinal);
         if (childIds is null) Read();
         else if (childIds.Count > 0) WithKeys(childIds, Read);
@@ -477,7 +477,7 @@ public sealed class DuckDbWarehouse : IWarehouse
         {
             foreach (var (schema, table) in tables)
             {
-                Connection.Execute($"DELETE FROM {schema}.\"{table}\" WHERE la_code = $la AND child_id IN (SELECT k FROM audit.etl_keys)"
+                Connection.Execute($"DELETE FROM {schema}.\"{table}\" WHERE la_code = $la AND child_id IN (SELECT k FROM temp.etl_keys)"
                     + (exceptRunId is null ? "" : " AND run_id <> $run"), new { la = laCode, run = exceptRunId });
             }
         });
@@ -490,10 +490,10 @@ public sealed class DuckDbWarehouse : IWarehouse
     /// <summary>Puts keys in a temporary table (bulk, no per-row round trips) for the duration of <paramref name="action"/>.</summary>
     internal void WithKeys(IEnumerable<string> keys, Action action)
     {
-        Connection.Execute("CREATE OR REPLACE TABLE audit.etl_keys (k VARCHAR)");
-        Append("audit", "etl_keys", keys.Select(k => new object?[] { k }));
+        Connection.Execute("CREATE OR REPLACE TEMP TABLE etl_keys (k VARCHAR)");
+        Append("temp", "main", "etl_keys", keys.Select(k => new object?[] { k }));
         action();
-        Connection.Execute("DROP TABLE audit.etl_keys");
+        Connection.Execute("DROP TABLE temp.etl_keys");
     }
 
     /// <summary>Checkpoints and closes the build file, then swaps it in as the published warehouse.</summary>
