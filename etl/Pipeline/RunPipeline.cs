@@ -60,6 +60,9 @@ public sealed record RunSummary(
 
     /// <summary>True when the run parsed only the records that changed since the last run (<see cref="IncrementalRead"/>).</summary>
     public bool ChangedRecordsOnly { get; init; }
+
+    /// <summary>True when the run derived again only the children whose inputs changed, in the context of the last run (same program, rules, as-at date).</summary>
+    public bool ChangedChildrenOnly { get; init; }
 }
 
 /// <summary>What a load of several councils' extracts did: one summary per council, and the stages run once for all.</summary>
@@ -224,7 +227,13 @@ public sealed class RunPipeline(ILogger log)
 
             var batchClock = new StageClock(request, log, cancellationToken);
             batchClock.Begin("data tests");
-            warehouse!.RunDataTests(DataTests.Load(request.DataTestsFolder));
+            // Where every council derived again only the children whose inputs changed (in the context of its last run),
+            // the rows the batch did not write passed these tests when they were written, and the tests of rows are
+            // limited to those it wrote; the reconciliations and the shared dimensions are tested whole. Any other
+            // batch (a full run, a new as-at date, another program or rules) tests every row.
+            long? writtenSince = request.Incremental && loaded.All(l => l.Summary.ChangedChildrenOnly) ? firstRunId : null;
+            if (writtenSince is not null) log.Information("Data tests of the rows this run wrote (runs from {RunId} on) and the reconciliations", writtenSince);
+            warehouse!.RunDataTests(DataTests.Load(request.DataTestsFolder), writtenSince);
             batchClock.Done("data tests");
 
             batchClock.Begin("publish");
@@ -427,7 +436,7 @@ public sealed class RunPipeline(ILogger log)
             null, null, Watermark: manifest.ExtractedAt, ChildrenRederived: cases.Count, ContextHash: contextHash, ChildrenWritten: rewritten.Count, Tally: childrenTally);
         var summary = new RunSummary(runId, mode, manifest, asAt, accounting, clock.Timings, input.Warnings, kpis,
             WarehouseTarget.Parse(request.WarehousePath).Location, rewritten.Count, stagedChanges)
-        { SourceAccounting = sourceAccounting, ChildrenDerived = cases.Count, ChangedRecordsOnly = delta is not null };
+        { SourceAccounting = sourceAccounting, ChildrenDerived = cases.Count, ChangedRecordsOnly = delta is not null, ChangedChildrenOnly = derive is not null };
         return (summary, record);
     }
 

@@ -7,8 +7,19 @@ namespace ChildrensWarehouse.Warehouse;
 /// <summary>A post-load data test failed: the run stops before publishing, the previous warehouse stays.</summary>
 public sealed class DataTestFailedException(string message) : Exception(message);
 
-/// <summary>One declared data test and the SQL that returns its offending rows.</summary>
-public sealed record DataTest(string Name, string Sql);
+/// <summary>
+/// One declared data test and the SQL that returns its offending rows; <paramref name="WrittenSince"/>, for a test of a
+/// table whose rows carry their run, the same test over the rows of runs from the one a parameter names (given the
+/// parameter's text, `$written_since` or `@written_since`), for a batch that tests only what it wrote.
+/// </summary>
+public sealed record DataTest(string Name, string Sql, Func<string, string>? WrittenSince = null)
+{
+    /// <summary>The parameter a test limited to a batch's rows names.</summary>
+    public const string WrittenSinceParameter = "written_since";
+
+    /// <summary>The SQL to run: over every row, or (<paramref name="parameter"/> given, where the test can be) over the rows written since it.</summary>
+    public string SqlFor(string? parameter) => parameter is not null && WrittenSince is { } scoped ? scoped(parameter) : Sql;
+}
 
 /// <summary>
 /// Post-load data tests in the spirit of dbt's (STYLE.md): unique keys, not-null, relationships and accepted values
@@ -30,7 +41,9 @@ public static class DataTests
         {
             foreach (var t in csv.GetRecords<Declared>())
             {
-                tests.Add(new DataTest($"{t.table}.{t.column} {t.test}" + (string.IsNullOrEmpty(t.argument) ? "" : $" ({t.argument})"), Sql(t)));
+                // Every table a declared test names carries run_id, but the shared dimensions (rewritten whole, and small).
+                tests.Add(new DataTest($"{t.table}.{t.column} {t.test}" + (string.IsNullOrEmpty(t.argument) ? "" : $" ({t.argument})"), Sql(t, null),
+                    GlobalTables.Contains(t.table) ? null : parameter => Sql(t, parameter)));
             }
         }
         foreach (var file in Directory.GetFiles(Path.Combine(schemaRoot, "data-tests"), "*.sql").Order(StringComparer.Ordinal))
@@ -45,21 +58,32 @@ public static class DataTests
 
     private static string Quote(string value) => "'" + value.Replace("'", "''") + "'";
 
-    private static string Sql(Declared t) => t.test switch
+    /// <summary>The test over every row, or (<paramref name="since"/>: a parameter's text) over the rows of runs from the one it names.</summary>
+    private static string Sql(Declared t, string? since)
     {
-        "unique" => $"SELECT {t.column}, count(*) AS n FROM {t.table} GROUP BY {t.column} HAVING count(*) > 1",
-        "not_null" => $"SELECT * FROM {t.table} WHERE {t.column} IS NULL",
-        "accepted_values" => $"SELECT {t.column}, count(*) AS n FROM {t.table} WHERE {t.column} IS NOT NULL AND {t.column} NOT IN ({string.Join(", ", t.argument!.Split('|').Select(Quote))}) GROUP BY {t.column}",
-        "relationship" => Relationship(t),
-        _ => throw new InvalidDataException($"data-tests.csv: unknown test '{t.test}' for {t.table}.{t.column}"),
-    };
+        var written = since is null ? "" : $"run_id >= {since} AND ";
+        return t.test switch
+        {
+            "unique" => since is null
+                ? $"SELECT {t.column}, count(*) AS n FROM {t.table} GROUP BY {t.column} HAVING count(*) > 1"
+                // A key shared by a written row and any other (written or not): the written keys, joined to every row.
+                : $"SELECT {Qualified(t.column, "c")}, count(*) AS n FROM {t.table} AS c JOIN (SELECT DISTINCT {t.column} FROM {t.table} WHERE run_id >= {since}) AS w ON " +
+                  string.Join(" AND ", t.column.Split(',').Select(k => $"w.{k} = c.{k}")) + $" GROUP BY {Qualified(t.column, "c")} HAVING count(*) > 1",
+            "not_null" => $"SELECT * FROM {t.table} WHERE {written}{t.column} IS NULL",
+            "accepted_values" => $"SELECT {t.column}, count(*) AS n FROM {t.table} WHERE {written}{t.column} IS NOT NULL AND {t.column} NOT IN ({string.Join(", ", t.argument!.Split('|').Select(Quote))}) GROUP BY {t.column}",
+            "relationship" => Relationship(t, since is null ? "" : $"c.{written}"),
+            _ => throw new InvalidDataException($"data-tests.csv: unknown test '{t.test}' for {t.table}.{t.column}"),
+        };
+    }
 
-    private static string Relationship(Declared t)
+    private static string Qualified(string columns, string alias) => string.Join(", ", columns.Split(',').Select(k => $"{alias}.{k}"));
+
+    private static string Relationship(Declared t, string written)
     {
         var dot = t.argument!.LastIndexOf('.');
         var (parent, parentColumn) = (t.argument[..dot], t.argument[(dot + 1)..]);
         var sameCouncil = GlobalTables.Contains(parent) ? "" : " AND p.la_code = c.la_code";
-        return $"SELECT c.{t.column} FROM {t.table} AS c WHERE c.{t.column} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM {parent} AS p WHERE p.{parentColumn} = c.{t.column}{sameCouncil})";
+        return $"SELECT c.{t.column} FROM {t.table} AS c WHERE {written}c.{t.column} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM {parent} AS p WHERE p.{parentColumn} = c.{t.column}{sameCouncil})";
     }
 
     /// <summary>Runs every test; throws naming each failed test, its count and a few offending rows.</summary>

@@ -281,32 +281,35 @@ public sealed class DuckDbWarehouse : IWarehouse
     /// One query counts every test's offending rows (one round trip, one plan that DuckDB runs on every core); only a
     /// test that finds some is asked again for its sample rows.
     /// </summary>
-    public void RunDataTests(IReadOnlyList<DataTest> tests)
+    public void RunDataTests(IReadOnlyList<DataTest> tests, long? writtenSince = null)
     {
         if (tests.Count == 0) return;
+        var parameter = writtenSince is null ? null : "$" + DataTest.WrittenSinceParameter;
+        var sqls = tests.Select(t => t.SqlFor(parameter)).ToList();
+        var parameters = new Dictionary<string, object?> { [DataTest.WrittenSinceParameter] = writtenSince };
+        object? For(string sql) => parameter is not null && sql.Contains(parameter, StringComparison.Ordinal) ? parameters : null;
         var counts = new long[tests.Count];
-        var union = string.Join("\nUNION ALL\n", tests.Select((t, i) => $"SELECT {i} AS test, count(*) AS offenders FROM ({t.Sql}\n) AS t{i}"));
+        var union = string.Join("\nUNION ALL\n", sqls.Select((sql, i) => $"SELECT {i} AS test, count(*) AS offenders FROM ({sql}\n) AS t{i}"));
+        var chosen = tests.Select((t, i) => t with { Sql = sqls[i], WrittenSince = null }).ToList();
         try
         {
-            foreach (var (test, offenders) in Connection.Query<(int, long)>(union)) counts[test] = offenders;
+            foreach (var (test, offenders) in Connection.Query<(int, long)>(union, For(union))) counts[test] = offenders;
         }
         catch (DuckDBException)
         {
-            DataTests.Run(Offenders, tests);   // a test that does not run: one at a time, as before, so that the error is that test's
+            DataTests.Run((sql, sample) => Offenders(sql, sample, For(sql)), chosen);   // a test that does not run: one at a time, as before, so that the error is that test's
             return;
         }
-        var found = tests.Select((t, i) => (t.Sql, counts[i])).Where(x => x.Item2 > 0).Select(x => x.Sql).ToHashSet(StringComparer.Ordinal);
-        DataTests.Run((sql, sample) => found.Contains(sql) ? Offenders(sql, sample) : (0, []), tests);
+        var found = sqls.Where((_, i) => counts[i] > 0).ToHashSet(StringComparer.Ordinal);
+        DataTests.Run((sql, sample) => found.Contains(sql) ? Offenders(sql, sample, For(sql)) : (0, []), chosen);
     }
 
-    private (long Count, IReadOnlyList<string> Sample) Offenders(string sql, int sample)
+    private (long Count, IReadOnlyList<string> Sample) Offenders(string sql, int sample, object? parameters)
     {
-        var count = Connection.ExecuteScalar<long>($"SELECT count(*) FROM ({sql}\n) AS t");
+        var count = Connection.ExecuteScalar<long>($"SELECT count(*) FROM ({sql}\n) AS t", parameters);
         if (count == 0) return (0, []);
         var rows = new List<string>();
-        using var cmd = Connection.CreateCommand();
-        cmd.CommandText = sql;
-        using var reader = cmd.ExecuteReader();
+        using var reader = Connection.ExecuteReader(sql, parameters);
         while (rows.Count < sample && reader.Read())
         {
             rows.Add(string.Join(", ", Enumerable.Range(0, reader.FieldCount).Select(i =>

@@ -62,9 +62,11 @@ public interface IWarehouse : IDisposable
 
     /// <summary>
     /// Runs the post-load data tests on the unit of work as it will be published (throws <see cref="DataTestFailedException"/>);
-    /// an engine that applies its writes at the commit runs them there, before committing.
+    /// an engine that applies its writes at the commit runs them there, before committing. With
+    /// <paramref name="writtenSince"/>, the tests that can be are limited to the rows of runs from that one on (the rows
+    /// the batch wrote: docs/DECISIONS.md "Data tests of a live run").
     /// </summary>
-    void RunDataTests(IReadOnlyList<DataTest> tests);
+    void RunDataTests(IReadOnlyList<DataTest> tests, long? writtenSince = null);
 
     /// <summary>Publishes the unit of work.</summary>
     void Commit();

@@ -196,19 +196,21 @@ public sealed class SqlServerWarehouse : IWarehouse
         new { la = laCode }, tx, commandTimeout: 0));
 
     /// <summary>Data tests must see the run's own rows, so on SQL Server they run inside the commit's transaction, after the writes.</summary>
-    public void RunDataTests(IReadOnlyList<DataTest> tests) =>
-        _work.Add((c, tx) => DataTests.Run((sql, n) => Offenders(c, tx, sql, n), tests));
-
-    private static (long Count, IReadOnlyList<string> Sample) Offenders(SqlConnection c, SqlTransaction tx, string sql, int sample)
+    public void RunDataTests(IReadOnlyList<DataTest> tests, long? writtenSince = null)
     {
-        var count = c.ExecuteScalar<long>($"SELECT COUNT_BIG(*) FROM ({sql}) AS t", transaction: tx, commandTimeout: 0);
+        var parameter = writtenSince is null ? null : "@" + DataTest.WrittenSinceParameter;
+        var chosen = tests.Select(t => t with { Sql = t.SqlFor(parameter), WrittenSince = null }).ToList();
+        var parameters = new Dictionary<string, object?> { [DataTest.WrittenSinceParameter] = writtenSince };
+        _work.Add((c, tx) => DataTests.Run((sql, n) => Offenders(c, tx, sql, n,
+            parameter is not null && sql.Contains(parameter, StringComparison.Ordinal) ? parameters : null), chosen));
+    }
+
+    private static (long Count, IReadOnlyList<string> Sample) Offenders(SqlConnection c, SqlTransaction tx, string sql, int sample, object? parameters)
+    {
+        var count = c.ExecuteScalar<long>($"SELECT COUNT_BIG(*) FROM ({sql}) AS t", parameters, transaction: tx, commandTimeout: 0);
         if (count == 0) return (0, []);
         var rows = new List<string>();
-        using var cmd = c.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = sql;
-        cmd.CommandTimeout = 0;
-        using var reader = cmd.ExecuteReader();
+        using var reader = c.ExecuteReader(sql, parameters, tx, commandTimeout: 0);
         while (rows.Count < sample && reader.Read())
         {
             rows.Add(string.Join(", ", Enumerable.Range(0, reader.FieldCount).Select(i =>
