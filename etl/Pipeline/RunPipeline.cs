@@ -272,7 +272,7 @@ public sealed class RunPipeline(ILogger log)
 
     /// <summary>Which children an incremental run derives again (null: all), their rows, and what their derivation needs.</summary>
     private sealed record ChildSelection(Extract ToDerive, IReadOnlyDictionary<string, string> InputHashes, IReadOnlySet<string> ContactsNamed,
-        HashSet<string>? Derive, IReadOnlyList<string> Gone);
+        HashSet<string>? Derive, IReadOnlyList<string> Gone, IReadOnlyDictionary<string, ChildState> Stored);
 
     /// <summary>Why an incremental run cannot keep the last run's children (null when it can): ChildInputs' context, and the last run's totals.</summary>
     private static string? ContextProblem(RunRequest request, Extract council, RunRecord previous)
@@ -342,11 +342,11 @@ public sealed class RunPipeline(ILogger log)
         var unavailable = IndicatorInputs.Unavailable(input.Council.Coverage);
         var pseudonyms = Pseudonymiser.FromConfiguration(request.PseudonymSalt, request.WarehousePath);
         var contextHash = ChildInputs.ContextHash(input.Council, request.Rules, request.Months, asAt, pseudonyms, unavailable.Keys);
-        var stored = incremental ? warehouse.ChildStates(la) : new Dictionary<string, ChildState>();
         var selection = delta is not null
-            ? SelectFromStaging((DuckDbWarehouse)warehouse, delta, request, asAt, calendar, view, stored)
-            : SelectFromExtract(extract!, inputHashesTask!.GetAwaiter().GetResult(), contactsNamedByReferrals!, previous, incremental, contextHash, request, asAt, calendar, stored);
-        var (toDerive, inputHashes, contactsNamed, derive, gone) = selection;
+            ? SelectFromStaging((DuckDbWarehouse)warehouse, delta, request, asAt, calendar, view)
+            : SelectFromExtract(extract!, inputHashesTask!.GetAwaiter().GetResult(), contactsNamedByReferrals!, previous, incremental, contextHash, request, asAt, calendar,
+                incremental ? warehouse.ChildStates(la) : new Dictionary<string, ChildState>());
+        var (toDerive, inputHashes, contactsNamed, derive, gone, stored) = selection;
         var storedTallies = incremental ? warehouse.ChildTallies(la, derive?.Concat(gone).ToList()) : new Dictionary<string, string?>();
         var context = new DerivationContext
         {
@@ -458,7 +458,7 @@ public sealed class RunPipeline(ILogger log)
             derive.UnionWith(ChildInputs.ContactTimesPassed(extract, previousAsAt, asAt, request.Rules, calendar));
         }
         var gone = stored.Keys.Where(id => !inputHashes.ContainsKey(id)).ToList();
-        return new ChildSelection(derive is null ? extract : ChildInputs.Restrict(extract, derive), inputHashes, contactsNamed, derive, gone);
+        return new ChildSelection(derive is null ? extract : ChildInputs.Restrict(extract, derive), inputHashes, contactsNamed, derive, gone, stored);
     }
 
     /// <summary>
@@ -467,7 +467,7 @@ public sealed class RunPipeline(ILogger log)
     /// run's changes), as are the referrals (which contacts a referral names) and the contacts whose times may have passed.
     /// </summary>
     private static ChildSelection SelectFromStaging(DuckDbWarehouse warehouse, IncrementalRead delta, RunRequest request, DateTime asAt,
-        WorkingDayCalendar calendar, CaseView view, IReadOnlyDictionary<string, ChildState> stored)
+        WorkingDayCalendar calendar, CaseView view)
     {
         var la = delta.Manifest.LaCode;
         var previousAsAt = delta.Previous.AsAt!.Value;
@@ -492,6 +492,8 @@ public sealed class RunPipeline(ILogger log)
 
         var candidates = delta.Touched.Concat(passed).ToHashSet(StringComparer.Ordinal);
         var tables = new Dictionary<string, TableData>(delta.CouncilTables.Tables);
+        // Only the candidates' states are read: every child derived, kept or gone below is one of them.
+        var stored = warehouse.ChildStates(la, candidates);
         warehouse.WithKeys(candidates, () =>
         {
             foreach (var spec in CaseSystemContract.AllTables.Where(ChildInputs.IsChildTable))
@@ -509,7 +511,7 @@ public sealed class RunPipeline(ILogger log)
         var derive = inputHashes.Where(x => !stored.TryGetValue(x.Key, out var state) || state.InputHash != x.Value || passed.Contains(x.Key))
             .Select(x => x.Key).ToHashSet(StringComparer.Ordinal);
         var gone = candidates.Where(id => stored.ContainsKey(id) && !inputHashes.ContainsKey(id)).ToList();
-        return new ChildSelection(ChildInputs.Restrict(children, derive), inputHashes, contactsNamed, derive, gone);
+        return new ChildSelection(ChildInputs.Restrict(children, derive), inputHashes, contactsNamed, derive, gone, stored);
     }
 
     private static TableData Staged(DuckDbWarehouse warehouse, TableSpec spec, string la, string condition, IReadOnlyDictionary<string, object>? parameters = null)

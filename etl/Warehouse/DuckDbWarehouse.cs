@@ -451,14 +451,23 @@ public sealed class DuckDbWarehouse : IWarehouse
         return chunks;
     }
 
-    public IReadOnlyDictionary<string, ChildState> ChildStates(string laCode)
+    public IReadOnlyDictionary<string, ChildState> ChildStates(string laCode) => ChildStates(laCode, null);
+
+    /// <summary>The stored states of the council's children, or of these children only.</summary>
+    public IReadOnlyDictionary<string, ChildState> ChildStates(string laCode, IReadOnlyCollection<string>? childIds)
     {
-        using var cmd = Connection.CreateCommand();
-        cmd.CommandText = "SELECT child_id, output_hash, input_hash FROM audit.child_state WHERE la_code = $la";
-        cmd.Parameters.Add(new DuckDBParameter("la", laCode));
         var states = new Dictionary<string, ChildState>(StringComparer.Ordinal);
-        using var reader = cmd.ExecuteReader();
-        while (reader.Read()) states[reader.GetString(0)] = new ChildState(reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2));
+        void Read()
+        {
+            using var cmd = Connection.CreateCommand();
+            cmd.CommandText = "SELECT child_id, output_hash, input_hash FROM audit.child_state WHERE la_code = $la"
+                              + (childIds is null ? "" : " AND child_id IN (SELECT k FROM temp.etl_keys)");
+            cmd.Parameters.Add(new DuckDBParameter("la", laCode));
+            using var reader = cmd.ExecuteReader();
+            while (reader.Read()) states[reader.GetString(0)] = new ChildState(reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2));
+        }
+        if (childIds is null) Read();
+        else if (childIds.Count > 0) WithKeys(childIds, Read);
         return states;
     }
 
