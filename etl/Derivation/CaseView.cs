@@ -53,6 +53,13 @@ public sealed class CaseView
             r.Text(c("source"))!, r.Text(c("primary_need")), closure, closure is null ? null : r.Text(c("closure_reason")));
     });
 
+    /// <summary>
+    /// The contacts named by the referrals that have happened (a contact so named is no automatic referral). Reads only
+    /// a referral's contact_id and referral_date, so the table may hold those columns alone.
+    /// </summary>
+    public HashSet<string> ContactsNamedByReferrals(Extract extract) =>
+        Events(extract, "referrals", "referral_date", (r, c) => r.Text(c("contact_id"))).OfType<string>().ToHashSet(StringComparer.Ordinal);
+
     public IEnumerable<Assessment> Assessments(Extract extract) => Events(extract, "assessments", "start_date", (r, c) =>
     {
         var authorised = IfHappened(r.Date(c("authorised_date")));

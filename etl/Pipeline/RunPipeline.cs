@@ -305,7 +305,7 @@ public sealed class RunPipeline(ILogger log)
 
         // Each child's input hash (for incremental runs) needs only the extract: worked out beside the staging.
         var contactsNamedByReferrals = extract is null ? null
-            : view.Referrals(extract).Where(r => r.ContactId is not null).Select(r => r.ContactId!).ToHashSet(StringComparer.Ordinal);
+            : view.ContactsNamedByReferrals(extract);
         var inputHashesTask = extract is null ? null : Task.Run(() => ChildInputs.InputHashes(extract, contactsNamedByReferrals!), cancellationToken);
         // The records' prints, for the next incremental run to compare with (into DuckDB only).
         var printsTask = delta is not null ? Task.FromResult<IReadOnlyDictionary<string, byte[]?>?>(delta.Prints.ToDictionary(x => x.Key, x => (byte[]?)x.Value))
@@ -482,13 +482,12 @@ public sealed class RunPipeline(ILogger log)
             },
         };
         var passed = ChildInputs.ContactTimesPassed(timed, previousAsAt, asAt, request.Rules, calendar);
-        var referrals = CaseSystemContract.Get("referrals");
         var withReferrals = new Extract
         {
             Folder = delta.SourceName, Manifest = delta.Manifest, Quarantine = [], Warnings = [],
-            Tables = new Dictionary<string, TableData> { ["referrals"] = Staged(warehouse, referrals, la, "contact_id IS NOT NULL") },
+            Tables = new Dictionary<string, TableData> { ["referrals"] = Staged(warehouse, NamingReferrals, la, "contact_id IS NOT NULL") },
         };
-        var contactsNamed = view.Referrals(withReferrals).Where(r => r.ContactId is not null).Select(r => r.ContactId!).ToHashSet(StringComparer.Ordinal);
+        var contactsNamed = view.ContactsNamedByReferrals(withReferrals);
 
         var candidates = delta.Touched.Concat(passed).ToHashSet(StringComparer.Ordinal);
         var tables = new Dictionary<string, TableData>(delta.CouncilTables.Tables);
@@ -513,6 +512,12 @@ public sealed class RunPipeline(ILogger log)
         var gone = candidates.Where(id => stored.ContainsKey(id) && !inputHashes.ContainsKey(id)).ToList();
         return new ChildSelection(ChildInputs.Restrict(children, derive), inputHashes, contactsNamed, derive, gone, stored);
     }
+
+    /// <summary>The referrals table with only what <see cref="CaseView.ContactsNamedByReferrals"/> reads (a ten-year council holds 40,000 referrals naming a contact).</summary>
+    private static readonly TableSpec NamingReferrals = CaseSystemContract.Get("referrals") with
+    {
+        Columns = CaseSystemContract.Get("referrals").Columns.Where(c => c.Name is "contact_id" or "referral_date").ToList(),
+    };
 
     private static TableData Staged(DuckDbWarehouse warehouse, TableSpec spec, string la, string condition, IReadOnlyDictionary<string, object>? parameters = null)
     {

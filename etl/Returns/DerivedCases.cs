@@ -16,7 +16,7 @@ internal static class DerivedCases
             Rules = rules,
             Calendar = RunPipeline.Calendar(extract),
             AsAt = asAt,
-            ContactsNamedByReferrals = view.Referrals(extract).Where(r => r.ContactId is not null).Select(r => r.ContactId!).ToHashSet(StringComparer.Ordinal),
+            ContactsNamedByReferrals = view.ContactsNamedByReferrals(extract),
         };
         return view.Cases(extract).Select(c => ChildDerivation.Derive(c, context)).ToList();
     }
