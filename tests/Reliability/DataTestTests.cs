@@ -8,13 +8,20 @@ namespace ChildrensWarehouse.Tests.Reliability;
 
 public class DataTestTests
 {
+    /// <summary>Child A and one contact, C1 (source 1A).</summary>
+    private static TestExtract ChildAWithContactC1()
+    {
+        var x = new TestExtract();
+        x.Child("A");
+        x.Row("contacts", ("contact_id", "C1"), ("child_id", "A"), ("received_at", "2016-01-10T09:00"), ("source", "1A"));
+        return x;
+    }
+
     [Test]
     public void A_failing_data_test_stops_the_run_naming_table_column_and_rows_and_the_previous_warehouse_stays()
     {
         using var dir = new TempDir();
-        var x = new TestExtract();
-        x.Child("A");
-        x.Row("contacts", ("contact_id", "C1"), ("child_id", "A"), ("received_at", "2016-01-10T09:00"), ("source", "1A"));
+        var x = ChildAWithContactC1();
         var folder = x.WriteTo(dir.File("x"));
         var warehouse = dir.File("w.duckdb");
         var request = new RunRequest { SourceFolder = folder, WarehousePath = warehouse, Rules = new RuleSettings(), PseudonymSalt = "a fixed test salt of some length" };
@@ -34,9 +41,7 @@ public class DataTestTests
     public void The_declared_data_tests_pass_on_a_run_restated_at_an_earlier_as_at()
     {
         using var dir = new TempDir();
-        var x = new TestExtract();
-        x.Child("A");
-        x.Row("contacts", ("contact_id", "C1"), ("child_id", "A"), ("received_at", "2016-01-10T09:00"), ("source", "1A"));
+        var x = ChildAWithContactC1();
         x.Row("referrals", ("referral_id", "R1"), ("child_id", "A"), ("contact_id", "C1"), ("referral_date", "2016-01-11"), ("source", "1A"));
         // As at 2016-01-05 neither has happened yet: they stay in staging, not in the facts, and the reconciliations allow for it.
         Assert.That(() => Pipelines.Run(x, dir, asAt: "2016-01-05T12:00:00"), Throws.Nothing);
@@ -115,9 +120,7 @@ public class DataTestTests
     public void A_key_that_a_batch_wrote_and_an_older_row_holds_is_a_duplicate_of_the_batch()
     {
         using var dir = new TempDir();
-        var x = new TestExtract();
-        x.Child("A");
-        x.Row("contacts", ("contact_id", "C1"), ("child_id", "A"), ("received_at", "2016-01-10T09:00"), ("source", "1A"));
+        var x = ChildAWithContactC1();
         var path = Pipelines.Run(x, dir).WarehousePath;
         using var w = DuckDbWarehouse.OpenForBuild(path, SchemaMigrator.DefaultFolder("duckdb"));
         var unique = DataTests.Load(DataTests.DefaultFolder).Where(t => t.Name == "fact.contact.la_code,contact_id unique").ToList();
