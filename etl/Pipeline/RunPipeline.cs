@@ -284,7 +284,7 @@ public sealed class RunPipeline(ILogger log)
         {
             return "the derivation's context changed (program, rules, months, as-at date, council tables or salt): every child is derived again";
         }
-        return ChildInputs.ContactsPassedFromStaging(previousAsAt, asAt, request.Rules, Calendar(council)) is null
+        return ChildInputs.ContactsPassedFromStaging(previousAsAt, asAt, request.Rules, Calendar(council, request.Rules)) is null
             ? "the contact decision window is too long to find the contacts whose times passed from the staged rows"
             : null;
     }
@@ -299,7 +299,7 @@ public sealed class RunPipeline(ILogger log)
         foreach (var warning in input.Warnings) log.Warning("{Warning}", warning);
         log.Information("Read extract {LaCode}: {Rows} rows loaded, {Quarantined} quarantined{Delta}",
             la, input.Accounting.Sum(a => a.Loaded), input.Quarantined, delta is null ? "" : $" ({delta.Deltas.Sum(d => d.ChangedLines.Count + d.Added.Count)} records changed)");
-        var calendar = Calendar(input.Council);
+        var calendar = Calendar(input.Council, request.Rules);
         var population = PopulationOf(input.Council);
         var view = new CaseView(asAt);
 
@@ -543,7 +543,8 @@ public sealed class RunPipeline(ILogger log)
         return changes;
     }
 
-    public static WorkingDayCalendar Calendar(Extract extract)
+    /// <summary>The working days: the extract's bank holidays and the rulebook's local closure days.</summary>
+    public static WorkingDayCalendar Calendar(Extract extract, RuleSettings rules)
     {
         var data = extract["bank_holidays"];
         int date = data.Spec.IndexOf("date"), name = data.Spec.IndexOf("name");
@@ -552,7 +553,7 @@ public sealed class RunPipeline(ILogger log)
         {
             throw new ExtractUnusableException($"{Path.Combine(extract.Folder, data.Spec.RelativePath)}: no bank holidays loaded; working days cannot be counted");
         }
-        return new WorkingDayCalendar(holidays);
+        return new WorkingDayCalendar(holidays, rules.Calendar.ExtraClosureDays);
     }
 
     public static Population PopulationOf(Extract extract)

@@ -14,7 +14,7 @@ internal static class DerivedCases
         var context = new DerivationContext
         {
             Rules = rules,
-            Calendar = RunPipeline.Calendar(extract),
+            Calendar = RunPipeline.Calendar(extract, rules),
             AsAt = asAt,
             ContactsNamedByReferrals = view.ContactsNamedByReferrals(extract),
         };

@@ -67,6 +67,13 @@ public sealed record LookedAfterRules
     public int ProceedingsLimitDays { get; init; } = 181;
 }
 
+/// <summary>The working-day calendar beyond the extract's bank holidays (RULES.md §0).</summary>
+public sealed record CalendarRules
+{
+    /// <summary>Local closure days (RULES.md `Calendar.ExtraClosureDays`): not working days for any rule. Default none.</summary>
+    public IReadOnlyList<DateOnly> ExtraClosureDays { get; init; } = [];
+}
+
 /// <summary>An edition of the statutory guidance in force from a date (chosen by each clock's start date).</summary>
 public sealed record RuleEdition
 {
@@ -93,6 +100,7 @@ public sealed record RuleSettings
     public ChildProtectionRules ChildProtection { get; init; } = new();
     public ReReferralRules ReReferral { get; init; } = new();
     public LookedAfterRules LookedAfter { get; init; } = new();
+    public CalendarRules Calendar { get; init; } = new();
 
     public static readonly JsonSerializerOptions JsonOptions = new()
     {

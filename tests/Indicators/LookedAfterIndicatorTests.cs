@@ -340,4 +340,24 @@ public class LookedAfterIndicatorTests
         Assert.That(Nums(run.Kpi("K17", "2016-02-01")), Is.EqualTo((1m, (decimal?)1m, (decimal?)100m)));
         Assert.That(Nums(run.Kpi("K17", "2016-01-31")), Is.EqualTo((0m, (decimal?)0m, (decimal?)null)), "T's 20th working day is after 31 January");
     }
+
+    [Test]
+    public void A_local_closure_day_in_the_rulebook_moves_working_day_deadlines()
+    {
+        var x = new TestExtract();   // as-at Mon 2016-02-01
+        x.Child("T", "2008-05-01");
+        Episode(x, "T1", "T", "2016-01-04", null);
+        x.Row("peps", ("pep_id", "PT"), ("child_id", "T"), ("pep_date", "2016-01-20"), ("pep_type", "INITIAL"));
+        using var dir = new TempDir();
+        // Without closure days the 20th working day from Mon 2016-01-04 is Mon 2016-02-01 (the test above); with the
+        // office closed on Wed 2016-01-06 it is Tue 2016-02-02: T is not yet in K17's cohort, and the IHA not yet due.
+        var closed = new RuleSettings { Calendar = new CalendarRules { ExtraClosureDays = [new DateOnly(2016, 1, 6)] } };
+        var run = Pipelines.Run(x, dir, rules: closed);
+        Assert.That(Nums(run.Kpi("K17", "2016-02-01")), Is.EqualTo((0m, (decimal?)0m, (decimal?)null)));
+        using var c = new DuckDB.NET.Data.DuckDBConnection($"Data Source={run.WarehousePath};ACCESS_MODE=READ_ONLY");
+        c.Open();
+        Assert.That(Dapper.SqlMapper.ExecuteScalar<string>(c, "SELECT CAST(due_date AS VARCHAR) FROM fact.health_assessment_obligation WHERE child_id = 'T'"),
+            Is.EqualTo("2016-02-02"));
+        Assert.That(Dapper.SqlMapper.ExecuteScalar<bool>(c, "SELECT is_working_day FROM dim.date WHERE date = DATE '2016-01-06'"), Is.False);
+    }
 }

@@ -29,6 +29,19 @@ public class RulebookTests
         Assert.That((rules.Contact.DecisionClock, rules.Contact.AutoReferral, rules.Assessment.LimitCalendarDays), Is.EqualTo((DecisionClock.WorkingDay1, true, 35)));
     }
 
+    [Test]
+    public void Local_closure_days_come_from_configuration_and_are_not_working_days()
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Rules:Calendar:ExtraClosureDays:0"] = "2016-01-06",
+            ["Rules:Calendar:ExtraClosureDays:1"] = "2016-12-28",
+        }).Build();
+        var rules = RuleSettings.Load(RulebookFile, config);
+        Assert.That(rules.Calendar.ExtraClosureDays, Is.EqualTo(new[] { new DateOnly(2016, 1, 6), new DateOnly(2016, 12, 28) }));
+        Assert.That(RuleSettings.Load(RulebookFile).Calendar.ExtraClosureDays, Is.Empty, "none by default");
+    }
+
     [TestCase("Rules:Assessment:LimitCalendarDays", "0", "Assessment.LimitCalendarDays")]
     [TestCase("Rules:Contact:DecisionClock", "Fortnightly", "DecisionClock")]
     [TestCase("Rules:Contact:Typo", "1", "Typo")]
