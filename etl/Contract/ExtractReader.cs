@@ -196,19 +196,23 @@ public sealed class ExtractReader
             switch (column.Type)
             {
                 case ColumnType.Date:
-                    if (!ValueParser.TryParseDate(text, out var d)) return (null, column.Name, $"'{text}' is not a date YYYY-MM-DD");
+                    // Reasons name the column, never the value (a date of birth, an id): they reach the pseudonymised
+                    // data-quality lists; the raw row stays in audit.etl_quarantine.
+                    if (!ValueParser.TryParseDate(text, out var d)) return (null, column.Name, "not a date YYYY-MM-DD");
+                    if (!ValueParser.IsPlausibleYear(d.Year)) return (null, column.Name, ValueParser.ImplausibleYearReason);
                     values[i] = ValueInterner.Date(d);
                     break;
                 case ColumnType.Timestamp:
-                    if (!ValueParser.TryParseTimestamp(text, out var t)) return (null, column.Name, $"'{text}' is not a timestamp YYYY-MM-DDTHH:MM[:SS]");
+                    if (!ValueParser.TryParseTimestamp(text, out var t)) return (null, column.Name, "not a timestamp YYYY-MM-DDTHH:MM[:SS]");
+                    if (!ValueParser.IsPlausibleYear(t.Year)) return (null, column.Name, ValueParser.ImplausibleYearReason);
                     values[i] = t;
                     break;
                 case ColumnType.Integer:
-                    if (!ValueParser.TryParseInteger(text, out var n)) return (null, column.Name, $"'{text}' is not an integer");
+                    if (!ValueParser.TryParseInteger(text, out var n)) return (null, column.Name, "not an integer");
                     values[i] = n;
                     break;
                 case ColumnType.Decimal:
-                    if (!ValueParser.TryParseDecimal(text, out var m)) return (null, column.Name, $"'{text}' is not a decimal number");
+                    if (!ValueParser.TryParseDecimal(text, out var m)) return (null, column.Name, "not a decimal number");
                     values[i] = m;
                     break;
                 default:
@@ -221,7 +225,7 @@ public sealed class ExtractReader
             var column = spec.Columns[i];
             if (column.Codes is not null && texts[i] is { } code && !column.Codes.Contains(code))
             {
-                return (null, column.Name, $"code '{Shorten(code)}' is not in the list");
+                return (null, column.Name, "code not in the list");
             }
         }
         for (var i = 0; i < spec.Columns.Count; i++)
@@ -243,7 +247,6 @@ public sealed class ExtractReader
         return (values, null, null);
     }
 
-    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "...";
 
     /// <summary>The row's key (its id, or the composite key joined with U+001F) as text.</summary>
     public static string KeyOf(TableSpec spec, ExtractRow row) =>
@@ -293,7 +296,7 @@ public sealed class ExtractReader
         foreach (var (row, winner) in losers.OrderBy(l => l.Row.Line))
         {
             quarantine.Add(WithRowContext(new QuarantinedRow(spec.Name, file, row.Line, string.Join("+", spec.Key),
-                $"duplicate {string.Join("+", spec.Key)} '{KeyOf(spec, row).Replace('\u001f', '+')}': {Place(winner, file)} has the later last_modified", RawOf(spec, row)), spec, row));
+                $"duplicate {string.Join("+", spec.Key)}: {Place(winner, file)} has the later last_modified", RawOf(spec, row)), spec, row));
         }
         return rows.Where(r => !lost.Contains(r)).ToList();
     }
@@ -342,7 +345,7 @@ public sealed class ExtractReader
             {
                 var (fk, index, _) = checks[orphan];
                 quarantine.Add(WithRowContext(new QuarantinedRow(spec.Name, file, row.Line, fk.Column,
-                    $"orphan: {fk.Column} '{Shorten(row.Text(index)!)}' is not a loaded row of {fk.ParentTable}", RawOf(spec, row)), spec, row));
+                    $"orphan: {fk.Column} is not a loaded row of {fk.ParentTable}", RawOf(spec, row)), spec, row));
                 continue;
             }
             kept.Add(row);
@@ -370,7 +373,7 @@ public sealed class ExtractReader
                 }
                 rejected.Add(episode);
                 quarantine.Add(WithRowContext(new QuarantinedRow(spec.Name, file, episode.Line, "start_date",
-                    $"episode overlaps episode '{clash.Text(id)}' ({Place(clash, file)}) of the same child", RawOf(spec, episode)), spec, episode));
+                    $"episode overlaps another episode of the same child ({Place(clash, file)})", RawOf(spec, episode)), spec, episode));
             }
         }
         return rejected.Count == 0 ? rows : rows.Where(r => !rejected.Contains(r)).ToList();

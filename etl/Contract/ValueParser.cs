@@ -5,6 +5,14 @@ namespace ChildrensWarehouse.Contract;
 /// <summary>Parses contract values exactly as written (no trimming, invariant culture).</summary>
 public static class ValueParser
 {
+    /// <summary>
+    /// Dates outside 1900-2199 are quarantined: no child's record falls there, such values are placeholders
+    /// ("0001-01-01" for unknown) or typing slips, and date arithmetic near the ends of the calendar would fail.
+    /// </summary>
+    public static bool IsPlausibleYear(int year) => year is >= 1900 and <= 2199;
+
+    public const string ImplausibleYearReason = "a date outside the years 1900 to 2199 (a placeholder, not a real date)";
+
     // Dates and timestamps are read by position: the formats are fixed (YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS]) and this is
     // the hottest code of a run; the framework's exact parser spent most of the read+validate stage on them. A test
     // checks that this accepts exactly what DateOnly/DateTime.TryParseExact with those formats accept.

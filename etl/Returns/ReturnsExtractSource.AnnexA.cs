@@ -76,7 +76,7 @@ public sealed partial class ReturnsExtractSource
         var text = row[heading];
         if (text is null) return null;
         if (ReturnDates.TryParse903(text, out var d)) return ReturnDates.Iso(d);
-        c.Problem ??= $"{heading} '{Shorten(text)}' is not a date dd/mm/yyyy";
+        c.Problem ??= $"{heading} is not a date dd/mm/yyyy";
         return null;
     }
 

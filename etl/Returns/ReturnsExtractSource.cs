@@ -226,11 +226,10 @@ public sealed partial class ReturnsExtractSource(ReturnSourceSpec spec) : IExtra
         var text = row[column];
         if (text is null) return null;
         if (ReturnDates.TryParse903(text, out var d)) return ReturnDates.Iso(d);
-        c.Problem ??= $"{column} '{Shorten(text)}' is not a date dd/mm/yyyy";
+        c.Problem ??= $"{column} is not a date dd/mm/yyyy";
         return null;
     }
 
-    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "...";
 
     private static void Map903(Ssda903Return ret, List<Unit> units, List<Candidate> candidates, ChildRows children, List<string> warnings)
     {
@@ -363,7 +362,7 @@ public sealed partial class ReturnsExtractSource(ReturnSourceSpec spec) : IExtra
     {
         if (text is null) return null;
         if (ReturnDates.TryParseIso(text, out var d)) return ReturnDates.Iso(d);
-        c.Problem ??= $"{element} '{Shorten(text)}' is not a date yyyy-mm-dd";
+        c.Problem ??= $"{element} is not a date yyyy-mm-dd";
         return null;
     }
 

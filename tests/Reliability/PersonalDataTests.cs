@@ -13,7 +13,7 @@ public class PersonalDataTests
     {
         var x = new TestExtract();
         x.Row("children", ("child_id", "A"), ("sex", "F"), ("first_name", Sql), ("last_name", "O'Hara-Zimmerman"), ("nhs_number", "9990000018"), ("date_of_birth", "2009-03-17"));
-        x.Row("children", ("child_id", "B"), ("sex", "M"), ("first_name", Html), ("last_name", "Quist\"ello"), ("date_of_birth", "31/12/2010"));   // quarantined: its DOB is in the reason
+        x.Row("children", ("child_id", "B"), ("sex", "M"), ("first_name", Html), ("last_name", "Quist\"ello"), ("date_of_birth", "31/12/2010"));   // quarantined: its DOB is in the raw row
         x.Row("teams", ("team_id", "T1"), ("team_name", "Team " + Sql), ("service_area", "FRONT_DOOR"));
         x.Row("contacts", ("contact_id", "C1"), ("child_id", "A"), ("received_at", "2016-01-10T09:00"), ("source", "1A"));
         return x;
@@ -31,6 +31,31 @@ public class PersonalDataTests
         using var r = cmd.ExecuteReader();
         Assert.That(r.Read(), Is.True, "dim.child still exists");
         Assert.That((r.GetString(0), r.GetString(1)), Is.EqualTo((Sql, "O'Hara-Zimmerman")));
+    }
+
+    [Test]
+    public void The_pseudonymised_pack_lists_quarantined_rows_without_their_dates_of_birth_or_child_ids()
+    {
+        using var dir = new TempDir();
+        var x = Extract();
+        x.Row("children", ("child_id", "DUPX9"), ("sex", "F"), ("date_of_birth", "2008-01-01"), ("last_modified", "2016-01-02T00:00:00"));
+        x.Row("children", ("child_id", "DUPX9"), ("sex", "F"), ("date_of_birth", "2008-01-01"), ("last_modified", "2016-01-03T00:00:00"));
+        x.Row("contacts", ("contact_id", "C2"), ("child_id", "ORPHX7"), ("received_at", "2016-01-11T09:00"), ("source", "1A"));
+        var folder = x.WriteTo(dir.File("x"));
+        Assert.That(EtlCli.RunAsync(["run", "--source", folder, "--warehouse", dir.File("w.duckdb"), "--out", dir.File("out")], new StringWriter(), new StringWriter())
+            .GetAwaiter().GetResult(), Is.EqualTo(0));
+        var pack = dir.File("out/pack");
+        var texts = new[] { "pack.html", "dq.csv" }.Select(f => File.ReadAllText(Path.Combine(pack, f))).ToList();
+        using (var zip = System.IO.Compression.ZipFile.OpenRead(Path.Combine(pack, "pack.xlsx")))
+        {
+            texts.AddRange(zip.Entries.Where(e => e.FullName.EndsWith(".xml", StringComparison.Ordinal)).Select(e => new StreamReader(e.Open()).ReadToEnd()));
+        }
+        var all = string.Join("\n", texts);
+        Assert.That(all, Does.Contain("not a date YYYY-MM-DD").And.Contain("duplicate child_id").And.Contain("orphan: child_id"), "the three rows are listed");
+        foreach (var secret in new[] { "31/12/2010", "DUPX9", "ORPHX7" })
+        {
+            Assert.That(all, Does.Not.Contain(secret), secret);
+        }
     }
 
     [Test]
