@@ -134,6 +134,10 @@ public sealed class CsvExtractSource(string folder, bool flatReference = false) 
         {
             throw new ExtractUnusableException($"{path}: has no header row (required column {spec.Columns.First(c => c.Required).Name} missing)");
         }
+        if (spec.Columns.FirstOrDefault(c => header.Count(h => h == c.Name) > 1) is { } twice)
+        {
+            throw new ExtractUnusableException($"{path}: column {twice.Name} appears more than once in the header");
+        }
         var positions = new int[spec.Columns.Count];
         for (var i = 0; i < spec.Columns.Count; i++)
         {

@@ -306,12 +306,14 @@ public class BadInputTests
     [TestCase("contacts.csv", "contact_id,child_id,source,last_modified\n", "header lacks required column received_at")]
     [TestCase("contacts.csv", "contact_id;child_id;received_at;source;last_modified\n", "header lacks required column contact_id")]
     [TestCase("visits.csv", "", "has no header row")]
+    [TestCase("peps.csv", "pep_id,child_id,pep_date,pep_type,last_modified,pep_id\n", "column pep_id appears more than once in the header")]
     public void An_unusable_extract_stops_with_one_message_naming_the_file(string file, string? content, string message)
     {
         using var dir = new TempDir();
         var folder = WithChildren("A").WriteTo(dir.File("extract"));
         var path = Path.Combine(folder, file);
-        if (content is null) File.Delete(path); else File.WriteAllText(path, content);
+        if (content is null) File.Delete(path);
+        else File.WriteAllText(path, content);
         var e = Assert.Throws<ExtractUnusableException>(() => new ExtractReader().Read(folder))!;
         Assert.That(e.Message, Does.Contain(file.Replace('/', Path.DirectorySeparatorChar)).Or.Contain(Path.GetFileName(file)));
         Assert.That(e.Message, Does.Contain(message));
