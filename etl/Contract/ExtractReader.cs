@@ -247,7 +247,6 @@ public sealed class ExtractReader
         return (values, null, null);
     }
 
-
     /// <summary>The row's key (its id, or the composite key joined with U+001F) as text.</summary>
     public static string KeyOf(TableSpec spec, ExtractRow row) =>
         spec.Key.Count == 1

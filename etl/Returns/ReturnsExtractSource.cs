@@ -230,7 +230,6 @@ public sealed partial class ReturnsExtractSource(ReturnSourceSpec spec) : IExtra
         return null;
     }
 
-
     private static void Map903(Ssda903Return ret, List<Unit> units, List<Candidate> candidates, ChildRows children, List<string> warnings)
     {
         var y = ret.Year;

@@ -86,6 +86,18 @@ public static class DataTests
         return $"SELECT c.{t.column} FROM {t.table} AS c WHERE {written}c.{t.column} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM {parent} AS p WHERE p.{parentColumn} = c.{t.column}{sameCouncil})";
     }
 
+    /// <summary>
+    /// The tests as an engine runs them: over every row, or (<paramref name="writtenSince"/> given) limited where they
+    /// can be to the rows of runs from that one; and, for a test's SQL, the parameters it names (null when none).
+    /// </summary>
+    public static (IReadOnlyList<DataTest> Tests, Func<string, object?> ParametersOf) Prepare(IReadOnlyList<DataTest> tests, long? writtenSince, string parameterPrefix)
+    {
+        var parameter = writtenSince is null ? null : parameterPrefix + DataTest.WrittenSinceParameter;
+        var prepared = tests.Select(t => t with { Sql = t.SqlFor(parameter), WrittenSince = null }).ToList();
+        var parameters = new Dictionary<string, object?> { [DataTest.WrittenSinceParameter] = writtenSince };
+        return (prepared, sql => parameter is not null && sql.Contains(parameter, StringComparison.Ordinal) ? parameters : null);
+    }
+
     /// <summary>Runs every test; throws naming each failed test, its count and a few offending rows.</summary>
     public static void Run(Func<string, int, (long Count, IReadOnlyList<string> Sample)> offenders, IReadOnlyList<DataTest> tests)
     {

@@ -284,13 +284,10 @@ public sealed class DuckDbWarehouse : IWarehouse
     public void RunDataTests(IReadOnlyList<DataTest> tests, long? writtenSince = null)
     {
         if (tests.Count == 0) return;
-        var parameter = writtenSince is null ? null : "$" + DataTest.WrittenSinceParameter;
-        var sqls = tests.Select(t => t.SqlFor(parameter)).ToList();
-        var parameters = new Dictionary<string, object?> { [DataTest.WrittenSinceParameter] = writtenSince };
-        object? For(string sql) => parameter is not null && sql.Contains(parameter, StringComparison.Ordinal) ? parameters : null;
+        var (chosen, For) = DataTests.Prepare(tests, writtenSince, "$");
+        var sqls = chosen.Select(t => t.Sql).ToList();
         var counts = new long[tests.Count];
         var union = string.Join("\nUNION ALL\n", sqls.Select((sql, i) => $"SELECT {i} AS test, count(*) AS offenders FROM ({sql}\n) AS t{i}"));
-        var chosen = tests.Select((t, i) => t with { Sql = sqls[i], WrittenSince = null }).ToList();
         try
         {
             foreach (var (test, offenders) in Connection.Query<(int, long)>(union, For(union))) counts[test] = offenders;

@@ -198,11 +198,8 @@ public sealed class SqlServerWarehouse : IWarehouse
     /// <summary>Data tests must see the run's own rows, so on SQL Server they run inside the commit's transaction, after the writes.</summary>
     public void RunDataTests(IReadOnlyList<DataTest> tests, long? writtenSince = null)
     {
-        var parameter = writtenSince is null ? null : "@" + DataTest.WrittenSinceParameter;
-        var chosen = tests.Select(t => t with { Sql = t.SqlFor(parameter), WrittenSince = null }).ToList();
-        var parameters = new Dictionary<string, object?> { [DataTest.WrittenSinceParameter] = writtenSince };
-        _work.Add((c, tx) => DataTests.Run((sql, n) => Offenders(c, tx, sql, n,
-            parameter is not null && sql.Contains(parameter, StringComparison.Ordinal) ? parameters : null), chosen));
+        var (chosen, parametersOf) = DataTests.Prepare(tests, writtenSince, "@");
+        _work.Add((c, tx) => DataTests.Run((sql, n) => Offenders(c, tx, sql, n, parametersOf(sql)), chosen));
     }
 
     private static (long Count, IReadOnlyList<string> Sample) Offenders(SqlConnection c, SqlTransaction tx, string sql, int sample, object? parameters)
