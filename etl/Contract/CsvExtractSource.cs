@@ -161,7 +161,9 @@ public sealed class CsvExtractSource(string folder, bool flatReference = false) 
         var positions = _positions.TryGetValue(spec.Name, out var p)
             ? p
             : throw new InvalidOperationException($"{Location(spec)}: CheckTables must run before the rows are read");
-        using var reader = OpenText(Path.Combine(Folder, Location(spec)));
+        var path = Path.Combine(Folder, Location(spec));
+        using var reader = OpenText(path);
+        var utf8 = Utf8Validity.OfFile(path);
         var badData = false;
         using var parser = new CsvParser(reader, CsvConfig(() => badData = true));
         if (!parser.Read())
@@ -193,18 +195,18 @@ public sealed class CsvExtractSource(string folder, bool flatReference = false) 
                 yield break;
             }
             var values = parser.Record ?? [];   // reading the fields is what tells BadDataFound of malformed quoting
-            yield return Record(values, parser.RawRecord, StartLine(parser.RawRow, parser.RawRecord), positions, headerWidth, badData);
+            yield return Record(values, parser.RawRecord, StartLine(parser.RawRow, parser.RawRecord), positions, headerWidth, badData, utf8);
         }
     }
 
     /// <summary>The record the parser has just read: its values by contract column, or the problem that stops it being a row.</summary>
-    private static SourceRecord Record(string[] record, string raw, int line, int[] positions, int headerWidth, bool badData)
+    private static SourceRecord Record(string[] record, string raw, int line, int[] positions, int headerWidth, bool badData, Utf8Validity utf8)
     {
         var fields = record.Length == headerWidth ? Align(positions, record) : null;
         string? problem = null;
-        if (raw.Contains('\uFFFD'))
+        if (utf8.Replaced(raw))
         {
-            problem = "not valid UTF-8";
+            problem = Utf8Validity.Problem;
         }
         else if (badData)
         {
@@ -236,6 +238,7 @@ public sealed class CsvExtractSource(string folder, bool flatReference = false) 
             : throw new InvalidOperationException($"{Location(spec)}: CheckTables must run before the rows are read");
         var file = _scanned.TryGetValue(spec.Name, out var b) ? b : throw new InvalidOperationException($"{Location(spec)}: CurrentPrints must run before RecordsAt");
         var headerWidth = _headerWidths[spec.Name];
+        var utf8 = Utf8Validity.OfBytes(file);
         foreach (var print in records)
         {
             var text = Encoding.UTF8.GetString(file, print.Start, print.Length);
@@ -244,7 +247,7 @@ public sealed class CsvExtractSource(string folder, bool flatReference = false) 
             if (!parser.Read()) throw new ChangeTrackingException($"{Location(spec)} line {print.Line}: the record scan and the parser disagree");
             var values = parser.Record ?? [];
             if (parser.Read()) throw new ChangeTrackingException($"{Location(spec)} line {print.Line}: the record scan and the parser disagree");
-            yield return Record(values, text, print.Line, positions, headerWidth, badData);
+            yield return Record(values, text, print.Line, positions, headerWidth, badData, utf8);
         }
     }
 

@@ -285,6 +285,7 @@ internal static class ReturnCsv
         var config = CsvExtractSource.CsvConfig(() => badData = true);
         using var reader = new StreamReader(path, new UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true);
         using var parser = new CsvParser(reader, config);
+        var utf8 = Utf8Validity.OfFile(path);
         if (!parser.Read())
         {
             header = [];
@@ -309,7 +310,7 @@ internal static class ReturnCsv
             var line = parser.RawRow - raw.Count(c => c == '\n');
             var values = new Dictionary<string, string?>(StringComparer.Ordinal);
             for (var i = 0; i < columns.Count && i < record.Length; i++) values[columns[i]] = record[i].Length == 0 ? null : record[i];
-            string? problem = raw.Contains('\uFFFD') ? "not valid UTF-8"
+            string? problem = utf8.Replaced(raw) ? Utf8Validity.Problem
                 : badData ? "malformed quoting (RFC 4180)"
                 : record.Length != columns.Count ? $"has {record.Length} fields, the header has {columns.Count}"
                 : null;

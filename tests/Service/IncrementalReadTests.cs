@@ -355,6 +355,15 @@ public class IncrementalReadTests
     }
 
     [Test]
+    public void A_changed_record_holding_a_stored_replacement_character_is_loaded_as_a_full_read_loads_it()
+    {
+        var before = Base("2016-01-12T09:00:00");
+        var after = Base("2016-01-12T09:10:00").Row("children", ("child_id", "C"), ("first_name", "Zo\uFFFD"), ("sex", "F"), ("date_of_birth", "2012-02-02"));
+        var live = LiveThenFull(before, after);
+        Assert.That((live.ChangedRecordsOnly, live.Accounting.Sum(a => a.Quarantined)), Is.EqualTo((true, 0L)));
+    }
+
+    [Test]
     public void A_changed_duplicate_winner_lets_the_held_back_duplicate_win()
     {
         TestExtract Extract(string at, string winnerModified)
