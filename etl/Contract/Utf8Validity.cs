@@ -8,7 +8,7 @@ namespace ChildrensWarehouse.Contract;
 /// U+FFFD is also a character a case system may store (a value it could not convert itself): a record with U+FFFD in a
 /// file whose bytes are all valid UTF-8 is read as it is. Only a file with a U+FFFD in it is checked, once, so reading a
 /// clean file costs nothing more. In a file that does hold invalid bytes, every record with U+FFFD is taken to be one
-/// of them (docs/DECISIONS.md "Bytes that are not UTF-8").
+/// of them (docs/DECISIONS.md "Invalid UTF-8").
 /// </summary>
 public sealed class Utf8Validity(Func<Stream> open)
 {

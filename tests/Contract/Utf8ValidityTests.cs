@@ -32,7 +32,7 @@ public class Utf8ValidityTests
         File.WriteAllBytes(path, bytes);
         var e = new ExtractReader().Read(folder);
         // Decoded, the two names are the same text: which of them was a stored character is not known any more
-        // (docs/DECISIONS.md "Bytes that are not UTF-8").
+        // (docs/DECISIONS.md "Invalid UTF-8").
         Assert.That(e.Quarantine.Select(q => (q.Line, q.Reason)), Is.EqualTo(new[] { (2, "not valid UTF-8"), (4, "not valid UTF-8") }));
         Assert.That(e["children"].Rows.Select(r => r.Text(0)), Is.EqualTo(new[] { "C" }));
     }
