@@ -179,6 +179,12 @@ public sealed class ChildExtracts
 
     public int Count => _children.Length;
 
+    /// <summary>Every child's extract, in order.</summary>
+    public IEnumerable<Extract> All()
+    {
+        for (var i = 0; i < Count; i++) yield return For(i);
+    }
+
     public Extract For(int i)
     {
         var id = _children[i].Text(_childId)!;

@@ -3,44 +3,70 @@ using System.Collections.Concurrent;
 namespace ChildrensWarehouse.Pipeline;
 
 /// <summary>
-/// Items 0..count-1 worked on by several workers at once, their results consumed one at a time on the calling thread
-/// in item order: worker p takes items p, p+parts, p+2*parts, ... and hands results over a small bounded queue of its
-/// own, so the consumer (a single writer) reads queue i % parts for item i. Memory holds a few results per worker,
-/// whatever the count; a worker's failure, the consumer's failure or cancellation stops everything.
+/// Items worked on by several workers at once, their results consumed one at a time on the calling thread in item
+/// order. One producer thread takes the items from their source (a list, or child-ordered readers) and hands item i to
+/// worker i % parts over a small bounded queue; each worker hands its results over a bounded queue of its own, so the
+/// consumer (a single writer) reads queue i % parts for item i. Memory holds a few items and results per worker,
+/// whatever the count; the producer's, a worker's or the consumer's failure, or cancellation, stops everything.
 /// </summary>
 public static class OrderedParallel
 {
-    public static void Run<T>(int count, int parts, Func<int, int, T> work, Action<T> consume, CancellationToken cancellationToken, int queueLength = 64)
+    public static void Run<T>(int count, int parts, Func<int, int, T> work, Action<T> consume, CancellationToken cancellationToken, int queueLength = 64) =>
+        Run(Enumerable.Range(0, count), Math.Min(parts, count), work, consume, cancellationToken, queueLength);
+
+    /// <returns>The number of items.</returns>
+    public static int Run<TItem, T>(IEnumerable<TItem> items, int parts, Func<int, TItem, T> work, Action<T> consume, CancellationToken cancellationToken,
+        int queueLength = 64)
     {
-        parts = Math.Max(1, Math.Min(parts, count));
+        parts = Math.Max(1, parts);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var queues = Enumerable.Range(0, parts).Select(_ => new BlockingCollection<T>(queueLength)).ToArray();
-        var workers = Enumerable.Range(0, parts).Select(part => Task.Factory.StartNew(() =>
+        var inputs = Enumerable.Range(0, parts).Select(_ => new BlockingCollection<TItem>(queueLength)).ToArray();
+        var outputs = Enumerable.Range(0, parts).Select(_ => new BlockingCollection<T>(queueLength)).ToArray();
+        var count = -1;   // known once the producer has taken every item
+        Task Start(Action body) => Task.Factory.StartNew(body, stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var producer = Start(() =>
         {
+            var n = 0;
             try
             {
-                for (var i = part; i < count; i += parts)
+                foreach (var item in items)
                 {
                     stop.Token.ThrowIfCancellationRequested();
-                    queues[part].Add(work(part, i), stop.Token);
+                    inputs[n % parts].Add(item, stop.Token);
+                    n++;
                 }
+                Volatile.Write(ref count, n);
             }
             finally
             {
-                queues[part].CompleteAdding();
+                foreach (var q in inputs) q.CompleteAdding();
             }
-        }, stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
+        });
+        var workers = Enumerable.Range(0, parts).Select(part => Start(() =>
+        {
+            try
+            {
+                foreach (var item in inputs[part].GetConsumingEnumerable(stop.Token)) outputs[part].Add(work(part, item), stop.Token);
+            }
+            finally
+            {
+                outputs[part].CompleteAdding();
+            }
+        })).ToArray();
         System.Runtime.ExceptionServices.ExceptionDispatchInfo? consumerFailure = null;
+        var consumed = 0;
         try
         {
-            for (var i = 0; i < count; i++)
+            while (true)
             {
-                if (!queues[i % parts].TryTake(out var result, Timeout.Infinite, stop.Token))
+                if (!outputs[consumed % parts].TryTake(out var result, Timeout.Infinite, stop.Token))
                 {
-                    stop.Cancel();   // that worker stopped early: its exception is thrown below
+                    // That worker has no more: the items ended here, or the producer or the worker stopped early (its exception is thrown below).
+                    if (Volatile.Read(ref count) != consumed) stop.Cancel();
                     break;
                 }
                 consume(result);
+                consumed++;
             }
         }
         catch (Exception e)
@@ -48,13 +74,15 @@ public static class OrderedParallel
             consumerFailure = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
             stop.Cancel();
         }
-        WaitQuietly(workers);
-        foreach (var q in queues) q.Dispose();
+        var all = workers.Prepend(producer).ToArray();
+        WaitQuietly(all);
+        foreach (var q in inputs.Concat<IDisposable>(outputs)) q.Dispose();
         consumerFailure?.Throw();
-        var failures = workers.Select(w => w.Exception?.InnerException).OfType<Exception>().ToList();
+        var failures = all.Select(w => w.Exception?.InnerException).OfType<Exception>().ToList();
         var failure = failures.FirstOrDefault(e => e is not OperationCanceledException) ?? failures.FirstOrDefault();
         if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
         cancellationToken.ThrowIfCancellationRequested();
+        return consumed;
     }
 
     private static void WaitQuietly(Task[] tasks)

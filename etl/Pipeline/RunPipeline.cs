@@ -74,7 +74,9 @@ public sealed record BatchSummary(IReadOnlyList<RunSummary> Runs, IReadOnlyList<
 /// Cancellation is honoured between stages, tables and children (safe points): a cancelled run publishes nothing.
 /// Several councils' extracts (a regional or national load) go into one build, published together: all or none.
 /// Each child is derived, its rows appended and then forgotten (children are shared out over the cores, their rows
-/// written in order by one writer), so memory holds one council's extract, not its facts.
+/// written in order by one writer), so memory holds one council's extract, not its facts; a full run into DuckDB lets go
+/// of the extract's children once they are staged and derives them from child-ordered readers of the staging
+/// (<see cref="StagedChildren"/>), so the derivation holds a few children, not the council.
 /// An incremental run reads only the records that changed where it can (<see cref="IncrementalRead"/>; else the whole
 /// extract, staging only rows whose hash changed), re-derives only the children whose inputs changed (every child when
 /// the context did: <see cref="ChildInputs"/>) and rewrites only the children whose rows changed; a full run writes
@@ -173,6 +175,23 @@ public sealed class RunPipeline(ILogger log)
                 var clock = new StageClock(request, log, cancellationToken);
                 var councilStarted = loaded.Count == 0 ? startedAt : DateTime.Now;
                 clock.Begin("read+validate");
+                var input = Read(source);
+                var la = input.Manifest.LaCode;
+                if (loaded.FirstOrDefault(l => l.Summary.Manifest.LaCode == la) is { Summary: not null } earlier)
+                {
+                    throw new ArgumentException($"{source}: council {la} is already in this load ({earlier.Record.Source}); a folder of extracts holds one extract per council");
+                }
+                councilKnown(la, source);
+                clock.Done("read+validate");
+                // Opened once the first extract is known to be readable: an unusable extract touches nothing.
+                (warehouse, firstRunId) = Open(warehouse, firstRunId);
+                loaded.Add(LoadCouncil(warehouse, request, input, firstRunId + loaded.Count, councilStarted, clock, cancellationToken));
+            }
+
+            // Reads one council's extract. A method of its own, so that no slot of this one keeps the extract: the input
+            // holds it, and lets go of the children's rows once they are staged (a full run into DuckDB).
+            CouncilInput Read(string source)
+            {
                 // An incremental run into DuckDB from a source that can tell its changed records (a CSV extract, SQL views)
                 // reads only those where it can (IncrementalRead); otherwise, and for every other source, the whole extract is read.
                 IncrementalRead? delta = null;
@@ -200,17 +219,7 @@ public sealed class RunPipeline(ILogger log)
                 {
                     (opened as IDisposable)?.Dispose();   // the source is read: a database source lets go of its file or connection
                 }
-                var la = (extract?.Manifest ?? delta!.Manifest).LaCode;
-                if (loaded.FirstOrDefault(l => l.Summary.Manifest.LaCode == la) is { Summary: not null } earlier)
-                {
-                    throw new ArgumentException($"{source}: council {la} is already in this load ({earlier.Record.Source}); a folder of extracts holds one extract per council");
-                }
-                councilKnown(la, source);
-                clock.Done("read+validate");
-                // Opened once the first extract is known to be readable: an unusable extract touches nothing.
-                (warehouse, firstRunId) = Open(warehouse, firstRunId);
-                var input = new CouncilInput(source, extract, delta, delta is null ? tracked : null);
-                loaded.Add(LoadCouncil(warehouse, request, input, firstRunId + loaded.Count, councilStarted, clock, cancellationToken));
+                return new CouncilInput(source, extract, delta, delta is null ? tracked : null);
             }
 
             (IWarehouse, long) Open(IWarehouse? opened, long runId)
@@ -258,16 +267,44 @@ public sealed class RunPipeline(ILogger log)
         }
     }
 
-    /// <summary>One council's extract as read: whole (<paramref name="Extract"/>) or, in an incremental run, only what changed (<paramref name="Delta"/>).
-    /// <paramref name="Tracked"/> is the source of a full read whose prints the next incremental run compares with (DuckDB only).</summary>
-    private sealed record CouncilInput(string Source, Extract? Extract, IncrementalRead? Delta, IChangeTrackedSource? Tracked)
+    /// <summary>One council's extract as read: whole (<paramref name="extract"/>) or, in an incremental run, only what changed (<paramref name="delta"/>).
+    /// <paramref name="tracked"/> is the source of a full read whose prints the next incremental run compares with (DuckDB only).</summary>
+    private sealed class CouncilInput(string source, Extract? extract, IncrementalRead? delta, IChangeTrackedSource? tracked)
     {
+        public string Source => source;
+        public Extract? Extract { get; private set; } = extract;
+        public IncrementalRead? Delta => delta;
+        public IChangeTrackedSource? Tracked => tracked;
         public Manifest Manifest => Extract?.Manifest ?? Delta!.Manifest;
         /// <summary>The council's own tables (workers, teams, reference lists, bank holidays...): the whole extract, or those read whole beside the changes.</summary>
         public Extract Council => Extract ?? Delta!.CouncilTables;
         public IReadOnlyList<string> Warnings => Extract?.Warnings ?? Delta!.Warnings;
-        public IReadOnlyList<TableAccounting> Accounting => Extract?.Accounting ?? Delta!.Accounting;
+        public IReadOnlyList<TableAccounting> Accounting { get; } = extract?.Accounting ?? delta!.Accounting;
+        public IReadOnlyList<SourceFileAccounting> SourceAccounting { get; } = extract?.SourceAccounting ?? [];
         public long Quarantined => Accounting.Sum(a => a.Quarantined);
+
+        /// <summary>
+        /// Lets go of the children's rows (staged by now): the council's tables stay. The row lists themselves are emptied,
+        /// so that no reference left to the whole extract (a temporary of the runtime's) keeps them.
+        /// </summary>
+        public void KeepCouncilTablesOnly()
+        {
+            var whole = Extract!;
+            Extract = new Extract
+            {
+                Folder = whole.Folder, Manifest = whole.Manifest, Quarantine = whole.Quarantine, Warnings = whole.Warnings, Coverage = whole.Coverage,
+                SourceAccounting = whole.SourceAccounting,
+                Tables = whole.Tables.ToDictionary(t => t.Key, t => ChildInputs.IsChildTable(t.Value.Spec) ? new TableData(t.Value.Spec, [], t.Value.Read) : t.Value),
+            };
+            foreach (var table in whole.Tables.Values.Where(t => ChildInputs.IsChildTable(t.Spec)))
+            {
+                if (table.Rows is List<ExtractRow> rows)
+                {
+                    rows.Clear();
+                    rows.TrimExcess();
+                }
+            }
+        }
     }
 
     /// <summary>Which children an incremental run derives again (null: all), their rows, and what their derivation needs.</summary>
@@ -292,7 +329,10 @@ public sealed class RunPipeline(ILogger log)
     private (RunSummary, RunRecord) LoadCouncil(IWarehouse warehouse, RunRequest request, CouncilInput input, long runId, DateTime startedAt,
         StageClock clock, CancellationToken cancellationToken)
     {
-        var (source, extract, delta, tracked) = input;
+        var source = input.Source;
+        var extract = input.Extract;
+        var delta = input.Delta;
+        var tracked = input.Tracked;
         var manifest = input.Manifest;
         var la = manifest.LaCode;
         var asAt = request.AsAt ?? manifest.ExtractedAt;
@@ -347,6 +387,7 @@ public sealed class RunPipeline(ILogger log)
             : SelectFromExtract(extract!, inputHashesTask!.GetAwaiter().GetResult(), contactsNamedByReferrals!, previous, incremental, contextHash, request, asAt, calendar,
                 incremental ? warehouse.ChildStates(la) : new Dictionary<string, ChildState>());
         var (toDerive, inputHashes, contactsNamed, derive, gone, stored) = selection;
+        selection = null;
         var storedTallies = incremental ? warehouse.ChildTallies(la, derive?.Concat(gone).ToList()) : new Dictionary<string, string?>();
         var context = new DerivationContext
         {
@@ -355,13 +396,32 @@ public sealed class RunPipeline(ILogger log)
             AsAt = asAt,
             ContactsNamedByReferrals = contactsNamed,
         };
-        // Grouped by child once; each child's typed records are made by the worker that derives it, and then forgotten.
-        var cases = ChildInputs.ByChild(toDerive);
         var outputs = new ChildOutputs(la, runId, request.Rules, calendar, periods,
             council.Workers.ToDictionary(w => w.WorkerId, w => w.TeamId, StringComparer.Ordinal), ChildOutputs.ChildRows(toDerive, runId, pseudonyms));
+        // The children, one at a time, in child_id order. A full run into DuckDB lets go of the extract's children here
+        // (they are staged) and reads them back child by child from child-ordered readers, so that memory holds a few
+        // children rather than the council (DESIGN.md "Per-child derivation"); otherwise the extract's rows are grouped
+        // by child once. Either way each child's typed records are made by the worker that derives it, then forgotten.
+        using var staged = extract is not null && !incremental && warehouse is DuckDbWarehouse duckDb ? new StagedChildren(duckDb, input.Council) : null;
+        IEnumerable<Extract> children;
+        if (staged is not null)
+        {
+            input.KeepCouncilTablesOnly();
+            extract = null;
+            toDerive = null!;
+            // The collector keeps the memory the extract held for later use; given back now, the derivation and DuckDB's
+            // sorting readers use it instead of adding to it.
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            children = staged.Children(cancellationToken);
+        }
+        else
+        {
+            children = ChildInputs.ByChild(toDerive).All();
+        }
         var childTables = outputs.TableNames;
         var rewritten = new List<string>();
         var states = new List<object?[]>();
+        var derived = 0;
         // The derivation is pure per child: children are shared out over the cores, each part with its own indicator
         // tally (merged afterwards: sums and the council-wide members), and each child's rows go, in the children's
         // order, to one writer that appends those of the children whose rows changed (all of them in a full run).
@@ -370,10 +430,10 @@ public sealed class RunPipeline(ILogger log)
             .Select(_ => new IndicatorCalculator(periods, calendar, request.Rules, council, IndicatorDictionary.All, unavailable)).ToArray();
         using (var sink = warehouse.OpenAppenders(childTables))
         {
-            OrderedParallel.Run(cases.Count, parts, (part, i) =>
+            derived = OrderedParallel.Run(children, parts, (part, child) =>
             {
                 var tally = calculators[part];
-                var facts = ChildDerivation.Derive(view.Cases(cases.For(i)).Single(), context);
+                var facts = ChildDerivation.Derive(view.Cases(child).Single(), context);
                 var membersBefore = tally.MemberCount;
                 tally.Add(facts);
                 return outputs.For(facts, tally.TakeMembersSince(membersBefore)) with { Tally = tally.LastChildTally() };
@@ -425,7 +485,7 @@ public sealed class RunPipeline(ILogger log)
         clock.Done("aggregate");
 
         var accounting = input.Accounting;
-        var sourceAccounting = extract?.SourceAccounting ?? [];
+        var sourceAccounting = input.SourceAccounting;
         var mode = incremental ? "incremental" : "full";
         var record = new RunRecord(runId, la, mode, ExtractSources.Describe(source), startedAt, null, "succeeded", asAt,
             manifest.ExtractedAt, accounting.Sum(a => a.Read), accounting.Sum(a => a.Loaded), accounting.Sum(a => a.Quarantined),
@@ -433,10 +493,10 @@ public sealed class RunPipeline(ILogger log)
             JsonSerializer.Serialize(accounting.ToDictionary(a => a.Table, a => new[] { a.Read, a.Loaded, a.Quarantined })
                 .Concat(sourceAccounting.Select(a => KeyValuePair.Create($"{a.File} ({a.Table})", new[] { a.Read, a.Loaded, a.Quarantined, a.NotUsedCount })))
                 .ToDictionary()),
-            null, null, Watermark: manifest.ExtractedAt, ChildrenRederived: cases.Count, ContextHash: contextHash, ChildrenWritten: rewritten.Count, Tally: childrenTally);
+            null, null, Watermark: manifest.ExtractedAt, ChildrenRederived: derived, ContextHash: contextHash, ChildrenWritten: rewritten.Count, Tally: childrenTally);
         var summary = new RunSummary(runId, mode, manifest, asAt, accounting, clock.Timings, input.Warnings, kpis,
             WarehouseTarget.Parse(request.WarehousePath).Location, rewritten.Count, stagedChanges)
-        { SourceAccounting = sourceAccounting, ChildrenDerived = cases.Count, ChangedRecordsOnly = delta is not null, ChangedChildrenOnly = derive is not null };
+        { SourceAccounting = sourceAccounting, ChildrenDerived = derived, ChangedRecordsOnly = delta is not null, ChangedChildrenOnly = derive is not null };
         return (summary, record);
     }
 

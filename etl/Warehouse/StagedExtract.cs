@@ -47,7 +47,7 @@ public static class StagedExtract
         IReadOnlyDictionary<string, object>? parameters = null)
     {
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = $"SELECT source_line, {string.Join(", ", spec.Columns.Select(c => $"\"{c.Name}\""))} FROM stg.\"{spec.Name}\" " +
+        cmd.CommandText = $"SELECT {Columns(spec, "t")} FROM stg.\"{spec.Name}\" AS t " +
             $"WHERE extract_la_code = {parameterPrefix}la{(condition is null ? "" : $" AND ({condition})")} ORDER BY source_line, row_key";
         var parameter = cmd.CreateParameter();
         parameter.ParameterName = "la";
@@ -62,14 +62,21 @@ public static class StagedExtract
         }
         var rows = new List<ExtractRow>();
         using var reader = cmd.ExecuteReader();
-        while (reader.Read())
-        {
-            var values = new object?[spec.Columns.Count];
-            for (var i = 0; i < spec.Columns.Count; i++) values[i] = Value(reader, i + 1, spec.Columns[i].Type);
-            rows.Add(new ExtractRow(Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture), values));
-        }
+        while (reader.Read()) rows.Add(Row(reader, spec, 0));
         return rows;
     }
+
+    /// <summary>The staged row at the reader: its source line in column <paramref name="at"/>, its contract columns after it.</summary>
+    internal static ExtractRow Row(DbDataReader reader, TableSpec spec, int at)
+    {
+        var values = new object?[spec.Columns.Count];
+        for (var i = 0; i < spec.Columns.Count; i++) values[i] = Value(reader, at + 1 + i, spec.Columns[i].Type);
+        return new ExtractRow(Convert.ToInt32(reader.GetValue(at), CultureInfo.InvariantCulture), values);
+    }
+
+    /// <summary>The staging table's source line and contract columns, as <see cref="Row"/> reads them (columns of the alias <paramref name="alias"/>).</summary>
+    internal static string Columns(TableSpec spec, string alias) =>
+        $"{alias}.source_line, {string.Join(", ", spec.Columns.Select(c => $"{alias}.\"{c.Name}\""))}";
 
     private static object? Value(DbDataReader reader, int i, ColumnType type)
     {
