@@ -34,12 +34,16 @@ public sealed record QuarantinedRow(string Table, string File, int Line, string?
 /// <summary>Rows read, loaded and quarantined for one file: read = loaded + quarantined.</summary>
 public sealed record TableAccounting(string Table, long Read, long Loaded, long Quarantined);
 
-/// <summary>The loaded rows of one table.</summary>
-public sealed class TableData(TableSpec spec, IReadOnlyList<ExtractRow> rows, long read)
+/// <summary>
+/// The loaded rows of one table. <paramref name="loaded"/> is given when the rows are not held (staged as they were
+/// read: <see cref="ExtractReader.Read(IExtractRowSource, CancellationToken, Func{TableData, bool})"/>).
+/// </summary>
+public sealed class TableData(TableSpec spec, IReadOnlyList<ExtractRow> rows, long read, long? loaded = null)
 {
     public TableSpec Spec { get; } = spec;
     public IReadOnlyList<ExtractRow> Rows { get; } = rows;
     public long Read { get; } = read;
+    public long Loaded { get; } = loaded ?? rows.Count;
 }
 
 /// <summary>A validated extract: manifest, the loaded rows of every table, the quarantine and warnings.</summary>
@@ -64,7 +68,7 @@ public sealed class Extract
             {
                 var data = Tables[t.Name];
                 var quarantined = Quarantine.LongCount(q => q.Table == t.Name);
-                return new TableAccounting(t.Name, data.Read, data.Rows.Count, quarantined);
+                return new TableAccounting(t.Name, data.Read, data.Loaded, quarantined);
             })
             .ToList();
 }

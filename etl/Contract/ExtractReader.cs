@@ -34,8 +34,14 @@ public sealed class ExtractReader
         }
     }
 
-    /// <summary>Reads and validates an extract from any row source: every rule below is the same whatever the rows came from.</summary>
-    public Extract Read(IExtractRowSource source, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Reads and validates an extract from any row source: every rule below is the same whatever the rows came from.
+    /// <paramref name="tableDone"/>, when given, is handed each table once its rows are final, in contract order (a
+    /// full run stages it there and then); when it answers false the table's rows are let go (the extract keeps its
+    /// counts, and the keys later tables' foreign keys need), and the tables are parsed in that order, one ahead of the
+    /// checks, so that memory holds about two tables' rows rather than the extract's.
+    /// </summary>
+    public Extract Read(IExtractRowSource source, CancellationToken cancellationToken = default, Func<TableData, bool>? tableDone = null)
     {
         var manifest = source.ReadManifest();
         var warnings = new List<string>();
@@ -56,7 +62,16 @@ public sealed class ExtractReader
             var (rows, read) = ReadRows(source, specs[i], manifest, rowQuarantine, cancellationToken);
             parsed[i] = (rows, read, rowQuarantine);
         }
-        if (source.ReadsInParallel)
+        var ahead = new Task?[specs.Count];   // a table parsed while the one before it is checked and handed over
+        void ParseAhead(int i)
+        {
+            if (i < specs.Count && ahead[i] is null) ahead[i] = Task.Run(() => Parse(i), cancellationToken);
+        }
+        if (source.ReadsInParallel && tableDone is not null)
+        {
+            ParseAhead(0);
+        }
+        else if (source.ReadsInParallel)
         {
             // Largest files first, so the cores finish together.
             var order = Enumerable.Range(0, specs.Count).OrderByDescending(i => source.SizeHint(specs[i])).ToArray();
@@ -69,20 +84,53 @@ public sealed class ExtractReader
                 System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
             }
         }
-        for (var i = 0; i < specs.Count; i++)
+        try
         {
-            var spec = specs[i];
-            cancellationToken.ThrowIfCancellationRequested();
-            if (!source.ReadsInParallel) Parse(i);
-            var (rows, read, rowQuarantine) = parsed[i];
-            quarantine.AddRange(rowQuarantine);
-            var kept = spec.IsReference ? RejectDuplicateReferenceKeys(spec, rows, source.Location(spec)) : Deduplicate(spec, rows, quarantine, source.Location(spec));
-            kept = CheckForeignKeys(spec, kept, tables, parentKeys, quarantine, source.Location(spec));
-            if (spec.Name == "cla_episodes")
+            for (var i = 0; i < specs.Count; i++)
             {
-                kept = RemoveOverlappingEpisodes(spec, kept, quarantine, source.Location(spec));
+                var spec = specs[i];
+                cancellationToken.ThrowIfCancellationRequested();
+                if (ahead[i] is { } parsing)
+                {
+                    parsing.GetAwaiter().GetResult();
+                    ParseAhead(i + 1);
+                }
+                else if (!source.ReadsInParallel)
+                {
+                    Parse(i);
+                }
+                var (rows, read, rowQuarantine) = parsed[i];
+                parsed[i] = default;
+                quarantine.AddRange(rowQuarantine);
+                var kept = spec.IsReference ? RejectDuplicateReferenceKeys(spec, rows, source.Location(spec)) : Deduplicate(spec, rows, quarantine, source.Location(spec));
+                kept = CheckForeignKeys(spec, kept, tables, parentKeys, quarantine, source.Location(spec));
+                if (spec.Name == "cla_episodes")
+                {
+                    kept = RemoveOverlappingEpisodes(spec, kept, quarantine, source.Location(spec));
+                }
+                var data = new TableData(spec, kept, read);
+                tables[spec.Name] = data;
+                if (tableDone is not null && !tableDone(data))
+                {
+                    // The keys a later table's foreign keys look up are made before the rows go.
+                    if (specs.Skip(i + 1).Any(s => s.ForeignKeys.Any(fk => fk.ParentTable == spec.Name))) parentKeys.TryAdd(spec.Name, KeysOf(data));
+                    tables[spec.Name] = new TableData(spec, [], read, kept.Count);
+                }
             }
-            tables[spec.Name] = new TableData(spec, kept, read);
+        }
+        finally
+        {
+            // A table parsed ahead is not left reading a source the caller is about to close.
+            foreach (var parsing in ahead.OfType<Task>())
+            {
+                try
+                {
+                    parsing.Wait(CancellationToken.None);
+                }
+                catch (AggregateException)
+                {
+                }
+            }
         }
         var extract = new Extract { Folder = source.Name, Manifest = manifest, Tables = tables, Quarantine = quarantine, Warnings = warnings, Coverage = source.Coverage };
         return source.Account(extract) is { } accounting ? new Extract
@@ -326,9 +374,7 @@ public sealed class ExtractReader
         {
             if (!parentKeys.TryGetValue(fk.ParentTable, out var keys))
             {
-                var parent = loaded[fk.ParentTable];
-                var parentKey = parent.Spec.IndexOf(parent.Spec.Key[0]);
-                parentKeys[fk.ParentTable] = keys = new HashSet<string>(parent.Rows.Select(r => r.Text(parentKey)!), StringComparer.Ordinal);
+                parentKeys[fk.ParentTable] = keys = KeysOf(loaded[fk.ParentTable]);
             }
             return (fk, index: spec.IndexOf(fk.Column), keys);
         }).ToArray();
@@ -350,6 +396,13 @@ public sealed class ExtractReader
             kept.Add(row);
         }
         return kept;
+    }
+
+    /// <summary>The loaded keys of a table that other tables' foreign keys name.</summary>
+    private static HashSet<string> KeysOf(TableData parent)
+    {
+        var parentKey = parent.Spec.IndexOf(parent.Spec.Key[0]);
+        return new HashSet<string>(parent.Rows.Select(r => r.Text(parentKey)!), StringComparer.Ordinal);
     }
 
     /// <summary>Of two overlapping episodes of one child, the one that starts later (then ends later, then the greater episode_id) is quarantined.</summary>

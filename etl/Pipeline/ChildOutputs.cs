@@ -11,6 +11,9 @@ public sealed record ChildOutput(string ChildId, IReadOnlyList<(string Schema, s
 {
     /// <summary>The child's contributions to the indicator sums (<see cref="Indicators.IndicatorCalculator.LastChildTally"/>).</summary>
     public string Tally { get; init; } = "";
+
+    /// <summary>The hash of the child's rows (<see cref="ChildInputs.InputHashes"/>), made from the rows it was derived from.</summary>
+    public string InputHash { get; init; } = "";
 }
 
 /// <summary>

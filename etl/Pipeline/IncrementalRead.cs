@@ -66,14 +66,16 @@ public sealed class IncrementalRead
     /// the next incremental run. A table gets null (and is read in full next time) when the source cannot vouch for its
     /// prints, or they name other lines than the rows read and quarantined.
     /// </summary>
-    public static Dictionary<string, byte[]?> PrintsOfFullRead(IChangeTrackedSource source, Extract extract)
+    /// <param name="loadedLines">Each table's loaded lines, when the extract does not hold its rows (staged as they were read).</param>
+    public static Dictionary<string, byte[]?> PrintsOfFullRead(IChangeTrackedSource source, Extract extract, IReadOnlyDictionary<string, int[]>? loadedLines = null)
     {
         var prints = new Dictionary<string, byte[]?>(StringComparer.Ordinal);
         var quarantined = extract.Quarantine.ToLookup(q => q.Table, StringComparer.Ordinal);
         foreach (var spec in CaseSystemContract.AllTables)
         {
             var scan = source.PrintsOfFullRead(spec);
-            var lines = extract[spec.Name].Rows.Select(r => r.Line).Concat(quarantined[spec.Name].Select(q => q.Line)).Order().ToList();
+            var loaded = loadedLines is null ? extract[spec.Name].Rows.Select(r => r.Line) : loadedLines[spec.Name];
+            var lines = loaded.Concat(quarantined[spec.Name].Select(q => q.Line)).Order().ToList();
             prints[spec.Name] = scan is not null && scan.Skip(1).Select(r => r.Line).SequenceEqual(lines) ? CsvRecordScan.Pack(scan) : null;
         }
         return prints;

@@ -24,16 +24,14 @@ public static class WarehouseLoader
         rows.AsParallel().AsOrdered().Select(r => RowHash.OfRow(r.Line, r.Values)).ToArray();
 
     /// <summary>Stages every row of a table (hashed on the other cores while they are written, in the extract's order).</summary>
-    public static long Stage(this IWarehouse warehouse, Extract extract, TableSpec spec)
-    {
-        var la = extract.Manifest.LaCode;
-        return warehouse.Append("stg", spec.Name, extract[spec.Name].Rows.AsParallel().AsOrdered()
-            .Select(r => StagingRow(la, spec, r, RowHash.OfRow(r.Line, r.Values))));
-    }
+    public static long Stage(this IWarehouse warehouse, Extract extract, TableSpec spec) =>
+        warehouse.Stage(extract.Manifest.LaCode, spec, extract[spec.Name].Rows, hashOnEveryCore: true);
 
-    /// <summary>Stages these rows of a table (an incremental read's changed rows).</summary>
-    public static long Stage(this IWarehouse warehouse, string la, TableSpec spec, IReadOnlyList<ExtractRow> rows) =>
-        warehouse.Append("stg", spec.Name, rows.Select(r => StagingRow(la, spec, r, RowHash.OfRow(r.Line, r.Values))));
+    /// <summary>Stages these rows of a table (a whole table's hashed on the other cores while they are written; an incremental read's few changed rows on this one).</summary>
+    public static long Stage(this IWarehouse warehouse, string la, TableSpec spec, IReadOnlyList<ExtractRow> rows, bool hashOnEveryCore = false) =>
+        warehouse.Append("stg", spec.Name, hashOnEveryCore
+            ? rows.AsParallel().AsOrdered().Select(r => StagingRow(la, spec, r, RowHash.OfRow(r.Line, r.Values)))
+            : rows.Select(r => StagingRow(la, spec, r, RowHash.OfRow(r.Line, r.Values))));
 
     /// <summary>
     /// Stages only what changed since the last run: a row whose hash (of its line and values) the staged rows lack is

@@ -38,6 +38,33 @@ public class DataTestTests
     }
 
     [Test]
+    public void A_relationship_test_counts_once_each_row_naming_no_parent_row_however_many_parent_rows_the_others_match()
+    {
+        using var dir = new TempDir();
+        var x = new TestExtract();
+        x.Child("A");
+        x.Child("B");
+        foreach (var (contact, child) in new[] { ("C1", "A"), ("C2", "A"), ("C3", "B") })
+        {
+            x.Row("contacts", ("contact_id", contact), ("child_id", child), ("received_at", "2016-01-10T09:00"), ("source", "1A"));
+        }
+        foreach (var visit in new[] { "V1", "V2" })   // two parent rows for A, none for B
+        {
+            x.Row("visits", ("visit_id", visit), ("child_id", "A"), ("visit_date", "2016-01-08"), ("visit_type", "CP"), ("seen", "Y"));
+        }
+        var tests = dir.File("tests");
+        Directory.CreateDirectory(Path.Combine(tests, "data-tests"));
+        File.WriteAllText(Path.Combine(tests, "data-tests.csv"), "table,column,test,argument\nfact.contact,child_id,relationship,fact.visit.child_id\n");
+        var request = new RunRequest
+        {
+            SourceFolder = x.WriteTo(dir.File("x")), WarehousePath = dir.File("w.duckdb"), Rules = new RuleSettings(), PseudonymSalt = "a fixed test salt of some length",
+            DataTestsFolder = tests,
+        };
+        var e = Assert.Throws<DataTestFailedException>(() => new RunPipeline(Pipelines.QuietLog).Run(request))!;
+        Assert.That(e.Message, Does.Contain("fact.contact.child_id relationship (fact.visit.child_id): 1 offending row(s), e.g. child_id="));
+    }
+
+    [Test]
     public void The_declared_data_tests_pass_on_a_run_restated_at_an_earlier_as_at()
     {
         using var dir = new TempDir();

@@ -10,7 +10,7 @@ using DuckDB.NET.Data;
 using Serilog;
 
 // The benchmark: `dotnet run -c Release --project tests/bench -- [--sizes 1,10,152] [--work DIR] [--report FILE]
-// [--duckdb-memory 4GB] [--keep] [--reuse-extracts] [--floor-only]` (--keep leaves each size's extracts, --reuse-extracts
+// [--duckdb-memory 1GB] [--keep] [--reuse-extracts] [--floor-only]` (--keep leaves each size's extracts, --reuse-extracts
 // loads them again instead of generating: the generator is deterministic; --floor-only times only DuckDB's read_csv).
 // For each size it generates councils with the seeds generator (10 years, 2016-04-01 to 2026-04-01), runs the
 // pipeline over every council into one warehouse, and reports per stage: seconds, rows/s, peak RSS and warehouse
@@ -23,7 +23,7 @@ var reportFile = Arg("--report", "");
 var reuse = Array.IndexOf(args, "--reuse-extracts") >= 0;   // use the extracts an earlier run kept (--keep)
 var keep = Array.IndexOf(args, "--keep") >= 0;
 var floorOnly = Array.IndexOf(args, "--floor-only") >= 0;
-var duckDbMemory = Arg("--duckdb-memory", "4GB");
+var duckDbMemory = Arg("--duckdb-memory", "1GB");
 var log = new LoggerConfiguration().CreateLogger();
 if (reportFile.Length > 0) File.WriteAllText(reportFile, "");
 void Say(string line)
