@@ -21,6 +21,9 @@ public static class CliErrors
             OperationCanceledException => (ExitCodes.Failure, "cancelled"),
             IOException io when io.Message.Contains("space", StringComparison.OrdinalIgnoreCase) => (ExitCodes.Failure, "disk full"),
             DuckDB.NET.Data.DuckDBException db when db.Message.Contains("space left", StringComparison.OrdinalIgnoreCase) => (ExitCodes.Failure, "disk full"),
+            // DuckDB's own advice names its SQL settings; a run's limit is the configuration's.
+            DuckDB.NET.Data.DuckDBException db when db.Message.Contains("Out of Memory", StringComparison.OrdinalIgnoreCase) =>
+                (ExitCodes.Failure, "DuckDB ran out of memory; raise Warehouse:DuckDbMemoryLimit (or leave it unset: 80% of the machine's memory)"),
             IOException => (ExitCodes.Failure, "file system"),
             _ => (ExitCodes.Failure, "failed"),
         };

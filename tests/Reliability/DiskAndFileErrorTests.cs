@@ -82,4 +82,26 @@ public class DiskAndFileErrorTests
         Assert.That(err.Trim(), Does.StartWith("error: extract unusable:").And.Contain("visits.csv").And.Contain("not a file"));
         Assert.That(File.Exists(dir.File("w.duckdb")), Is.False);
     }
+
+    [Test]
+    public void DuckDB_running_out_of_memory_names_the_setting_that_raises_its_limit()
+    {
+        using var connection = new DuckDB.NET.Data.DuckDBConnection("Data Source=:memory:");
+        connection.Open();
+        using (var set = connection.CreateCommand())
+        {
+            set.CommandText = "SET memory_limit = '1MB'; SET temp_directory = ''";
+            set.ExecuteNonQuery();
+        }
+        using var query = connection.CreateCommand();
+        query.CommandText = "SELECT count(DISTINCT i::VARCHAR || 'x') FROM range(2000000) AS t(i)";
+        var e = Assert.Catch<DuckDB.NET.Data.DuckDBException>(() => query.ExecuteScalar())!;
+        Assert.That(e.Message, Does.Contain("Out of Memory"), "DuckDB's own wording, which the message is recognised by");
+
+        var stderr = new StringWriter();
+        Assert.That(CliErrors.Report(e, stderr), Is.EqualTo(ExitCodes.Failure));
+        var line = stderr.ToString().TrimEnd();
+        Assert.That(line, Does.StartWith("error: DuckDB ran out of memory; raise Warehouse:DuckDbMemoryLimit"));
+        Assert.That(line.Split('\n'), Has.Length.EqualTo(1), "one line");
+    }
 }
