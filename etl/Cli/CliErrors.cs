@@ -9,6 +9,14 @@ public static class CliErrors
 {
     public static int Report(Exception e, TextWriter stderr)
     {
+        var (code, line) = Describe(e);
+        stderr.WriteLine($"error: {line}");
+        return code;
+    }
+
+    /// <summary>The failure's exit code and its one line (what kind of failure, then its message): the CLI's and the worker's.</summary>
+    public static (int Code, string Line) Describe(Exception e)
+    {
         var (code, prefix) = e switch
         {
             ExtractUnusableException => (ExitCodes.ExtractUnusable, "extract unusable"),
@@ -27,8 +35,7 @@ public static class CliErrors
             IOException => (ExitCodes.Failure, "file system"),
             _ => (ExitCodes.Failure, "failed"),
         };
-        stderr.WriteLine($"error: {prefix}: {OneLine(e.Message)}");
-        return code;
+        return (code, $"{prefix}: {OneLine(e.Message)}");
     }
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ");

@@ -49,7 +49,7 @@ public sealed class EtlWorker(RunSchedule schedule, IRunExecutor executor, TimeP
             }
             catch (Exception e)
             {
-                log.Error("{Mode} run failed: {Error}", next.Mode, e.Message);
+                log.Error("{Mode} run failed: {Error}", next.Mode, Cli.CliErrors.Describe(e).Line);
             }
             foreach (var missed in schedule.Between(next.At, time.GetUtcNow()))
             {

@@ -103,5 +103,6 @@ public class DiskAndFileErrorTests
         var line = stderr.ToString().TrimEnd();
         Assert.That(line, Does.StartWith("error: DuckDB ran out of memory; raise Warehouse:DuckDbMemoryLimit"));
         Assert.That(line.Split('\n'), Has.Length.EqualTo(1), "one line");
+        Assert.That(CliErrors.Describe(e).Line, Is.EqualTo(line["error: ".Length..]), "the worker logs the same line");
     }
 }
