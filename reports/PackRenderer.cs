@@ -54,6 +54,9 @@ public sealed record PackResult(
     int PdfPages,
     int DataQualityItems);
 
+/// <summary>A pack's contents as read from the warehouse, before any file is written.</summary>
+public sealed record PreparedPack(PackData Data, string LaCode, DateOnly PeriodEnd, string? DefinitionsFolder);
+
 /// <summary>
 /// Makes the report pack from a warehouse: runs the report definitions' datasets over the mart views, writes
 /// pack.html, pack.pdf, pack.xlsx and dq.csv, and the RDL files (with the shared data source) in rdl/.
@@ -62,20 +65,34 @@ public static class PackRenderer
 {
     public static PackResult Render(PackOptions options, CancellationToken cancellationToken = default)
     {
-        if (options.Public && options.Identifiable)
+        CheckOptions(options);
+        PreparedPack pack;
+        using (var warehouse = WarehouseReader.Open(options.WarehousePath))
         {
-            throw new ReportPackException("--public and --identifiable contradict each other: a public pack never identifies children");
+            pack = Read(warehouse, options, cancellationToken);
         }
+        return Write(pack, options.OutputFolder, cancellationToken);
+    }
+
+    /// <summary>Reads everything the pack shows (the report definitions' datasets over the mart views); no file is written.</summary>
+    public static PreparedPack Read(WarehouseReader warehouse, PackOptions options, CancellationToken cancellationToken = default)
+    {
+        CheckOptions(options);
         var definitions = ReportDefinitions.Load(options.DefinitionsFolder);
-        var folder = Path.GetFullPath(options.OutputFolder);
-        var rdlFolder = Path.Combine(folder, "rdl");
-        using var warehouse = WarehouseReader.Open(options.WarehousePath);
         var laCode = Council(warehouse, options.LaCode);
         var periodEnd = PeriodEnd(warehouse, laCode, options.Period);
         var parameters = new ParameterValues(laCode, ParameterValues.StartOf(periodEnd, 24), periodEnd, string.IsNullOrWhiteSpace(options.Team) ? null : options.Team);
-        Directory.CreateDirectory(folder);
         var data = PackData.Read(warehouse, definitions, parameters, options.Public, options.Identifiable, options.GeneratedAt ?? DateTime.Now, cancellationToken);
+        return new PreparedPack(data, laCode, periodEnd, options.DefinitionsFolder);
+    }
 
+    /// <summary>Writes a pack read by <see cref="Read"/>: pack.html, pack.pdf, pack.xlsx, dq.csv and rdl/ in <paramref name="outputFolder"/>.</summary>
+    public static PackResult Write(PreparedPack pack, string outputFolder, CancellationToken cancellationToken = default)
+    {
+        var data = pack.Data;
+        var folder = Path.GetFullPath(outputFolder);
+        var rdlFolder = Path.Combine(folder, "rdl");
+        Directory.CreateDirectory(folder);
         var html = Path.Combine(folder, "pack.html");
         var pdf = Path.Combine(folder, "pack.pdf");
         var xlsx = Path.Combine(folder, "pack.xlsx");
@@ -86,7 +103,7 @@ public static class PackRenderer
         // The writers are independent (the RDL files need no data): the workbook, the RDL and the HTML run beside the
         // PDF, the slowest.
         var excelTask = Task.Run(() => ExcelPackWriter.Write(data, xlsx), cancellationToken);
-        var rdlTask = Task.Run(() => RdlWriter.WriteAll(rdlFolder, options.DefinitionsFolder), cancellationToken);
+        var rdlTask = Task.Run(() => RdlWriter.WriteAll(rdlFolder, pack.DefinitionsFolder), cancellationToken);
         var htmlTask = Task.Run(() =>
         {
             File.WriteAllText(html, HtmlPackWriter.Render(data), utf8);
@@ -112,7 +129,15 @@ public static class PackRenderer
         excelTask.GetAwaiter().GetResult();
         var rdl = rdlTask.GetAwaiter().GetResult();
 
-        return new PackResult(laCode, periodEnd, html, pdf, xlsx, csv, rdlFolder, rdl, data.Charts.Count, data.Extras.Count, pdfPages, data.DataQuality.Count);
+        return new PackResult(pack.LaCode, pack.PeriodEnd, html, pdf, xlsx, csv, rdlFolder, rdl, data.Charts.Count, data.Extras.Count, pdfPages, data.DataQuality.Count);
+    }
+
+    private static void CheckOptions(PackOptions options)
+    {
+        if (options.Public && options.Identifiable)
+        {
+            throw new ReportPackException("--public and --identifiable contradict each other: a public pack never identifies children");
+        }
     }
 
     private static string Council(WarehouseReader warehouse, string? laCode)

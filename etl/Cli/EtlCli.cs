@@ -107,7 +107,10 @@ public static class EtlCli
         };
         command.SetAction((parse, ct) =>
         {
-            var request = Request(parse.GetValue(source)!, WarehouseCommands.Resolve(parse.GetValue(warehouse), Configuration()), parse.GetValue(asAt)) with { Incremental = parse.GetValue(incremental) };
+            var request = Request(parse.GetValue(source)!, WarehouseCommands.Resolve(parse.GetValue(warehouse), Configuration()), parse.GetValue(asAt)) with
+            {
+                Incremental = parse.GetValue(incremental), PackFolder = parse.GetValue(outDir)!,
+            };
             var logFolder = Path.Combine(parse.GetValue(outDir)!, "logs");
             // A folder of extracts (one subfolder per council) loads every council in one build, published together.
             var councils = ExtractSources.Councils(request.SourceFolder);
@@ -132,9 +135,9 @@ public static class EtlCli
                 foreach (var (stage, elapsed) in batch.Timings) stdout.WriteLine($"{stage,-28}{elapsed.TotalSeconds,10:0.000} s");
                 stdout.WriteLine();
             }
-            var packs = PackPublisher.Write(batch, parse.GetValue(outDir)!, ct);
-            if (packs.Count == 0) stdout.WriteLine("Pack: not written (the built-in renderer reads a DuckDB warehouse; on SQL Server use the RDL reports)");
-            foreach (var (_, pack, elapsed) in packs)
+            batch.PackFailure?.Throw();
+            if (batch.Packs.Count == 0) stdout.WriteLine("Pack: not written (the built-in renderer reads a DuckDB warehouse; on SQL Server use the RDL reports)");
+            foreach (var (_, pack, elapsed) in batch.Packs)
             {
                 stdout.WriteLine($"Pack: {pack.HtmlPath} (and pack.pdf, pack.xlsx, dq.csv, rdl/) in {elapsed.TotalSeconds:0.000} s");
             }

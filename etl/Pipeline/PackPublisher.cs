@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using ChildrensWarehouse.Reports;
 using ChildrensWarehouse.Warehouse;
 
@@ -7,29 +9,106 @@ namespace ChildrensWarehouse.Pipeline;
 public sealed record PublishedPack(string LaCode, PackResult Pack, TimeSpan Elapsed);
 
 /// <summary>
-/// The report packs after a load (`run` and the worker alike): one council's in OUT/pack, several councils' each in
+/// The report packs of a load (`run` and the worker alike): one council's in OUT/pack, several councils' each in
 /// OUT/pack/&lt;la_code&gt;. The built-in renderer reads a DuckDB warehouse; on SQL Server the RDL reports are the pack
-/// and nothing is written (an empty list).
+/// and nothing is written.
+/// <para>
+/// A run's packs are read from its build once the data tests have passed, so they show exactly what the run publishes
+/// (no other run can publish in between), and are written while the build is published (the checkpoint and the PDF
+/// use the time together) into OUT/.pack-building. Only once the warehouse is published are the files moved into place,
+/// each with one rename: a pack folder never holds a half-written file, nor a file of a run that was not published.
+/// </para>
 /// </summary>
-public static class PackPublisher
+public sealed class PackPublisher : IDisposable
 {
-    public static IReadOnlyList<PublishedPack> Write(BatchSummary batch, string outFolder, CancellationToken cancellationToken = default)
+    private const string BuildingFolder = ".pack-building";
+
+    private readonly string _staging;
+    private readonly List<(string LaCode, string Folder, Task<(PackResult Pack, TimeSpan Elapsed)> Writing)> _packs = [];
+
+    private PackPublisher(string outFolder) => _staging = Path.Combine(Path.GetFullPath(outFolder), BuildingFolder);
+
+    /// <summary>
+    /// Reads each council's pack from the build and starts writing it aside; null when the warehouse is not DuckDB
+    /// (no pack). A report that cannot be read fails here, before anything is published.
+    /// </summary>
+    internal static PackPublisher? Begin(IWarehouse build, IReadOnlyList<string> laCodes, string outFolder, CancellationToken cancellationToken)
     {
-        var warehouse = batch.Runs[0].WarehousePath;
-        if (WarehouseTarget.Parse(warehouse).Engine == WarehouseEngine.SqlServer)
+        if (build is not DuckDbWarehouse duckDb) return null;
+        var publisher = new PackPublisher(outFolder);
+        try
         {
-            return [];
-        }
-        var folder = Path.Combine(outFolder, "pack");
-        return batch.Runs.Select(run =>
-        {
-            var clock = System.Diagnostics.Stopwatch.StartNew();
-            var pack = PackRenderer.Render(new PackOptions
+            // A folder left by a run that stopped half way holds nothing anyone needs.
+            if (Directory.Exists(publisher._staging)) Directory.Delete(publisher._staging, recursive: true);
+            var packFolder = Path.Combine(Path.GetFullPath(outFolder), "pack");
+            using var reader = Reports.Data.WarehouseReader.Over(duckDb.Connection, duckDb.PublishedPath);
+            foreach (var la in laCodes)
             {
-                WarehousePath = warehouse, LaCode = run.Manifest.LaCode,
-                OutputFolder = batch.Runs.Count == 1 ? folder : Path.Combine(folder, run.Manifest.LaCode),
-            }, cancellationToken);
-            return new PublishedPack(run.Manifest.LaCode, pack, clock.Elapsed);
-        }).ToList();
+                var clock = Stopwatch.StartNew();
+                var relative = laCodes.Count == 1 ? "" : la;
+                var prepared = PackRenderer.Read(reader, new PackOptions { WarehousePath = duckDb.PublishedPath, LaCode = la, OutputFolder = packFolder }, cancellationToken);
+                var aside = Path.Combine(publisher._staging, relative);
+                publisher._packs.Add((la, Path.Combine(packFolder, relative),
+                    Task.Run(() => (PackRenderer.Write(prepared, aside, cancellationToken), clock.Elapsed), cancellationToken)));
+            }
+            return publisher;
+        }
+        catch
+        {
+            publisher.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Once the warehouse is published: waits for the packs to be written and moves their files into place. A pack that
+    /// could not be written is reported (its exception) after the others are in place.
+    /// </summary>
+    internal IReadOnlyList<PublishedPack> Install()
+    {
+        var published = new List<PublishedPack>();
+        ExceptionDispatchInfo? failure = null;
+        foreach (var (la, folder, writing) in _packs)
+        {
+            try
+            {
+                var (pack, elapsed) = writing.GetAwaiter().GetResult();
+                var aside = Path.GetDirectoryName(pack.HtmlPath)!;
+                foreach (var file in Directory.GetFiles(aside, "*", SearchOption.AllDirectories))
+                {
+                    var target = Path.Combine(folder, Path.GetRelativePath(aside, file));
+                    Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                    File.Move(file, target, overwrite: true);
+                }
+                string Moved(string path) => Path.Combine(folder, Path.GetRelativePath(aside, path));
+                published.Add(new PublishedPack(la, pack with
+                {
+                    HtmlPath = Moved(pack.HtmlPath), PdfPath = Moved(pack.PdfPath), ExcelPath = Moved(pack.ExcelPath),
+                    DataQualityCsvPath = Moved(pack.DataQualityCsvPath), RdlFolder = Moved(pack.RdlFolder), RdlFiles = pack.RdlFiles.Select(Moved).ToList(),
+                }, elapsed));
+            }
+            catch (Exception e) when (failure is null)
+            {
+                failure = ExceptionDispatchInfo.Capture(e is AggregateException { InnerExceptions.Count: 1 } a ? a.InnerException! : e);
+            }
+        }
+        Dispose();
+        failure?.Throw();
+        return published;
+    }
+
+    /// <summary>Waits for any writing still going and removes what was written aside (all of it when nothing was installed).</summary>
+    public void Dispose()
+    {
+        try
+        {
+            Task.WaitAll(_packs.Select(p => p.Writing).ToArray());
+        }
+        catch (AggregateException)
+        {
+            // Reported by Install; when the run failed or was stopped, nothing of its packs is kept and the failure that
+            // matters is the run's.
+        }
+        if (Directory.Exists(_staging)) Directory.Delete(_staging, recursive: true);
     }
 }

@@ -34,6 +34,12 @@ public sealed record RunRequest
     /// </summary>
     public string? DuckDbMemoryLimit { get; init; }
 
+    /// <summary>
+    /// The folder whose pack/ receives the report packs (OUT; null: none), read from the build and written while it is
+    /// published (<see cref="PackPublisher"/>). DuckDB only: on SQL Server the RDL reports are the pack.
+    /// </summary>
+    public string? PackFolder { get; init; }
+
     /// <summary>Told the name of each stage as it starts (progress display, tests).</summary>
     public IProgress<string>? Progress { get; init; }
 }
@@ -66,7 +72,14 @@ public sealed record RunSummary(
 }
 
 /// <summary>What a load of several councils' extracts did: one summary per council, and the stages run once for all.</summary>
-public sealed record BatchSummary(IReadOnlyList<RunSummary> Runs, IReadOnlyList<(string Stage, TimeSpan Elapsed)> Timings);
+public sealed record BatchSummary(IReadOnlyList<RunSummary> Runs, IReadOnlyList<(string Stage, TimeSpan Elapsed)> Timings)
+{
+    /// <summary>The packs written (<see cref="RunRequest.PackFolder"/>; none on SQL Server).</summary>
+    public IReadOnlyList<PublishedPack> Packs { get; init; } = [];
+
+    /// <summary>Why a pack could not be written after the warehouse was published (null when every pack was).</summary>
+    public System.Runtime.ExceptionServices.ExceptionDispatchInfo? PackFailure { get; init; }
+}
 
 /// <summary>
 /// One run of the pipeline (DESIGN.md "Flow"): read + validate -> stage -> derive and load facts -> indicators -> data
@@ -268,12 +281,19 @@ public sealed class RunPipeline(ILogger log)
             warehouse!.RunDataTests(DataTests.Load(request.DataTestsFolder), writtenSince);
             batchClock.Done("data tests");
 
-            batchClock.Begin("publish");
+            // The run rows, then the packs (which show the last successful run's quarantine), read from the build and
+            // written while it is published (PackPublisher).
+            batchClock.Begin("pack");
             foreach (var (summary, record) in loaded)
             {
                 var timings = summary.Timings.Concat(batchClock.Timings).ToDictionary(t => t.Item1, t => Math.Round(t.Item2.TotalSeconds, 3));
                 warehouse.WriteRun(record with { EndedAt = DateTime.Now, StageTimings = JsonSerializer.Serialize(timings) });
             }
+            using var packs = request.PackFolder is null ? null
+                : PackPublisher.Begin(warehouse, loaded.Select(l => l.Summary.Manifest.LaCode).ToList(), request.PackFolder, cancellationToken);
+            batchClock.Done("pack");
+
+            batchClock.Begin("publish");
             cancellationToken.ThrowIfCancellationRequested();
             warehouse.Commit();
             batchClock.Done("publish");
@@ -282,7 +302,25 @@ public sealed class RunPipeline(ILogger log)
                 log.Information("Run {RunId} ({Mode}) of {LaCode} published: {Derived} children derived, {Children} rewritten, {Staged} staging rows changed",
                     s.RunId, s.Mode, s.Manifest.LaCode, s.ChildrenDerived, s.ChildrenRewritten, s.StagedRowsChanged);
             }
-            return new BatchSummary(loaded.Select(l => l.Summary).ToList(), batchClock.Timings);
+
+            // The warehouse is published whatever becomes of its packs: a pack that cannot be written is reported, not undone.
+            IReadOnlyList<PublishedPack> written = [];
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo? packFailure = null;
+            if (packs is not null)
+            {
+                batchClock.Begin("pack files");
+                try
+                {
+                    written = packs.Install();
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    packFailure = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
+                }
+                batchClock.Done("pack files");
+                foreach (var p in written) log.Information("Pack of {LaCode} written in {Seconds:0.000} s", p.LaCode, p.Elapsed.TotalSeconds);
+            }
+            return new BatchSummary(loaded.Select(l => l.Summary).ToList(), batchClock.Timings) { Packs = written, PackFailure = packFailure };
         }
         finally
         {
@@ -367,9 +405,13 @@ public sealed class RunPipeline(ILogger log)
         }
     }
 
-    /// <summary>Which children an incremental run derives again (null: all), their rows, and what their derivation needs.</summary>
+    /// <summary>
+    /// Which children an incremental run derives again (null: all), their rows, and what their derivation needs.
+    /// <paramref name="StoredTallies"/>: the stored contributions of at least the children derived again and gone, when
+    /// already read with their states (else null: read afterwards).
+    /// </summary>
     private sealed record ChildSelection(Extract ToDerive, IReadOnlyDictionary<string, string> InputHashes, IReadOnlySet<string> ContactsNamed,
-        HashSet<string>? Derive, IReadOnlyList<string> Gone, IReadOnlyDictionary<string, ChildState> Stored);
+        HashSet<string>? Derive, IReadOnlyList<string> Gone, IReadOnlyDictionary<string, ChildState> Stored, IReadOnlyDictionary<string, string?>? StoredTallies = null);
 
     /// <summary>Why an incremental run cannot keep the last run's children (null when it can): ChildInputs' context, and the last run's totals.</summary>
     private static string? ContextProblem(RunRequest request, Extract council, RunRecord previous)
@@ -452,9 +494,9 @@ public sealed class RunPipeline(ILogger log)
             ? SelectFromStaging((DuckDbWarehouse)warehouse, delta, request, asAt, calendar, view)
             : SelectFromExtract(extract!, inputHashesTask?.GetAwaiter().GetResult() ?? [], contactsNamedByReferrals!, previous, incremental, contextHash, request, asAt, calendar,
                 incremental ? warehouse.ChildStates(la) : new Dictionary<string, ChildState>());
-        var (toDerive, inputHashes, contactsNamed, derive, gone, stored) = selection;
+        var (toDerive, inputHashes, contactsNamed, derive, gone, stored, tallies) = selection;
         selection = null;
-        var storedTallies = incremental ? warehouse.ChildTallies(la, derive?.Concat(gone).ToList()) : new Dictionary<string, string?>();
+        var storedTallies = tallies ?? (incremental ? warehouse.ChildTallies(la, derive?.Concat(gone).ToList()) : new Dictionary<string, string?>());
         var context = new DerivationContext
         {
             Rules = request.Rules,
@@ -623,8 +665,9 @@ public sealed class RunPipeline(ILogger log)
 
         var candidates = delta.Touched.Concat(passed).ToHashSet(StringComparer.Ordinal);
         var tables = new Dictionary<string, TableData>(delta.CouncilTables.Tables);
-        // Only the candidates' states are read: every child derived, kept or gone below is one of them.
-        var stored = warehouse.ChildStates(la, candidates);
+        // Only the candidates' states (and stored contributions) are read: every child derived, kept or gone below is one of them.
+        var storedTallies = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var stored = warehouse.ChildStates(la, candidates, storedTallies);
         warehouse.WithKeys(candidates, () =>
         {
             foreach (var spec in CaseSystemContract.AllTables.Where(ChildInputs.IsChildTable))
@@ -642,7 +685,7 @@ public sealed class RunPipeline(ILogger log)
         var derive = inputHashes.Where(x => !stored.TryGetValue(x.Key, out var state) || state.InputHash != x.Value || passed.Contains(x.Key))
             .Select(x => x.Key).ToHashSet(StringComparer.Ordinal);
         var gone = candidates.Where(id => stored.ContainsKey(id) && !inputHashes.ContainsKey(id)).ToList();
-        return new ChildSelection(ChildInputs.Restrict(children, derive), inputHashes, contactsNamed, derive, gone, stored);
+        return new ChildSelection(ChildInputs.Restrict(children, derive), inputHashes, contactsNamed, derive, gone, stored, storedTallies);
     }
 
     /// <summary>The referrals table with only what <see cref="CaseView.ContactsNamedByReferrals"/> reads (a ten-year council holds 40,000 referrals naming a contact).</summary>

@@ -29,6 +29,9 @@ public sealed class DuckDbWarehouse : IWarehouse
 
     public DuckDBConnection Connection => _connection ?? throw new ObjectDisposedException(nameof(DuckDbWarehouse));
 
+    /// <summary>The warehouse file this build is published as.</summary>
+    public string PublishedPath => _publishedPath;
+
     /// <summary>The schema files this open applied (none when the warehouse was up to date).</summary>
     public IReadOnlyList<string> Applied { get; private set; } = [];
 
@@ -451,17 +454,27 @@ public sealed class DuckDbWarehouse : IWarehouse
     public IReadOnlyDictionary<string, ChildState> ChildStates(string laCode) => ChildStates(laCode, null);
 
     /// <summary>The stored states of the council's children, or of these children only.</summary>
-    public IReadOnlyDictionary<string, ChildState> ChildStates(string laCode, IReadOnlyCollection<string>? childIds)
+    public IReadOnlyDictionary<string, ChildState> ChildStates(string laCode, IReadOnlyCollection<string>? childIds) => ChildStates(laCode, childIds, null);
+
+    /// <summary>
+    /// The stored states of the council's children (or of these children only), and into <paramref name="tallies"/>
+    /// their stored indicator contributions when given (read together: one scan of audit.child_state, not two).
+    /// </summary>
+    public IReadOnlyDictionary<string, ChildState> ChildStates(string laCode, IReadOnlyCollection<string>? childIds, Dictionary<string, string?>? tallies)
     {
         var states = new Dictionary<string, ChildState>(StringComparer.Ordinal);
         void Read()
         {
             using var cmd = Connection.CreateCommand();
-            cmd.CommandText = "SELECT child_id, output_hash, input_hash FROM audit.child_state WHERE la_code = $la"
+            cmd.CommandText = "SELECT child_id, output_hash, input_hash" + (tallies is null ? "" : ", tally") + " FROM audit.child_state WHERE la_code = $la"
                               + (childIds is null ? "" : " AND child_id IN (SELECT k FROM temp.etl_keys)");
             cmd.Parameters.Add(new DuckDBParameter("la", laCode));
             using var reader = cmd.ExecuteReader();
-            while (reader.Read()) states[reader.GetString(0)] = new ChildState(reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2));
+            while (reader.Read())
+            {
+                states[reader.GetString(0)] = new ChildState(reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2));
+                if (tallies is not null) tallies[reader.GetString(0)] = reader.IsDBNull(3) ? null : reader.GetString(3);
+            }
         }
         if (childIds is null) Read();
         else if (childIds.Count > 0) WithKeys(childIds, Read);

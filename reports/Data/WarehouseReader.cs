@@ -60,12 +60,14 @@ public readonly struct DatasetRow(DatasetResult result, object?[] values)
 public sealed class WarehouseReader : IDisposable
 {
     private readonly DuckDBConnection _connection;
+    private readonly bool _owned;
     public string Path { get; }
 
-    private WarehouseReader(string path, DuckDBConnection connection)
+    private WarehouseReader(string path, DuckDBConnection connection, bool owned)
     {
         Path = path;
         _connection = connection;
+        _owned = owned;
     }
 
     public static WarehouseReader Open(string path)
@@ -82,14 +84,24 @@ public sealed class WarehouseReader : IDisposable
             connection.Dispose();
             throw new ReportPackException($"{path}: cannot open the warehouse ({e.Message})");
         }
-        var reader = new WarehouseReader(path, connection);
+        return Checked(new WarehouseReader(path, connection, owned: true));
+    }
+
+    /// <summary>
+    /// A reader over a connection its caller holds open and closes (a run's build, read before it is published, so that
+    /// the pack shows exactly what the run publishes); <paramref name="name"/> names the warehouse in messages.
+    /// </summary>
+    public static WarehouseReader Over(DuckDBConnection connection, string name) => Checked(new WarehouseReader(name, connection, owned: false));
+
+    private static WarehouseReader Checked(WarehouseReader reader)
+    {
         var missing = new[] { "kpi_month", "kpi_drill", "data_quality", "indicator" }
-            .Where(v => connection.ExecuteScalar<long>("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'mart' AND table_name = $v", new { v }) == 0)
+            .Where(v => !reader.HasView("mart", v))
             .ToList();
         if (missing.Count > 0)
         {
             reader.Dispose();
-            throw new ReportPackException($"{path}: the warehouse lacks mart.{string.Join(", mart.", missing)}; run `etl run` to migrate it");
+            throw new ReportPackException($"{reader.Path}: the warehouse lacks mart.{string.Join(", mart.", missing)}; run `etl run` to migrate it");
         }
         return reader;
     }
@@ -139,5 +151,8 @@ public sealed class WarehouseReader : IDisposable
         }
     }
 
-    public void Dispose() => _connection.Dispose();
+    public void Dispose()
+    {
+        if (_owned) _connection.Dispose();
+    }
 }

@@ -1,0 +1,81 @@
+using System.Text.RegularExpressions;
+using ChildrensWarehouse.Pipeline;
+using ChildrensWarehouse.Reports;
+using ChildrensWarehouse.Rules;
+using ChildrensWarehouse.Tests.TestSupport;
+using DuckDB.NET.Data;
+
+namespace ChildrensWarehouse.Tests.Reports;
+
+/// <summary>
+/// A run's packs are read from its build and written while it is published, then moved into place (PackPublisher):
+/// they must be the packs of exactly what was published, and a run that publishes nothing must leave the last packs.
+/// </summary>
+public class PackInRunTests
+{
+    private sealed class OnStage(string stage, Action action) : IProgress<string>
+    {
+        public void Report(string value)
+        {
+            if (value == stage) action();
+        }
+    }
+
+    private static RunRequest Request(string extract, TempDir dir) => new()
+    {
+        SourceFolder = extract, WarehousePath = dir.File("warehouse.duckdb"), Rules = new RuleSettings(), PackFolder = dir.File("out"),
+    };
+
+    private static string WithoutProducedTime(string html) => Regex.Replace(html, @"Produced [^<]* from the performance warehouse", "Produced (time) from the performance warehouse");
+
+    [Test]
+    public void The_pack_a_run_writes_is_the_pack_of_the_warehouse_it_published()
+    {
+        using var dir = new TempDir();
+        var extract = PackExtract.Build().WriteTo(dir.File("extract"));
+        var batch = new RunPipeline(Pipelines.QuietLog).RunMany(Request(extract, dir), [extract]);
+
+        Assert.That(batch.PackFailure, Is.Null);
+        var written = batch.Packs.Single().Pack;
+        var folder = dir.File("out/pack");
+        Assert.That(written.HtmlPath, Is.EqualTo(Path.Combine(folder, "pack.html")), "the paths reported are where the files were moved to");
+        Assert.That(written.RdlFiles, Is.Not.Empty.And.All.StartsWith(Path.Combine(folder, "rdl")));
+        Assert.That(Directory.Exists(dir.File("out/.pack-building")), Is.False, "nothing is left aside");
+
+        // The same pack made afterwards from the published file, as `etl report` makes it.
+        var after = PackRenderer.Render(new PackOptions { WarehousePath = dir.File("warehouse.duckdb"), OutputFolder = dir.File("after") });
+        Assert.That(WithoutProducedTime(File.ReadAllText(written.HtmlPath)), Is.EqualTo(WithoutProducedTime(File.ReadAllText(after.HtmlPath))));
+        Assert.That(File.ReadAllText(written.DataQualityCsvPath), Is.EqualTo(File.ReadAllText(after.DataQualityCsvPath)));
+        Assert.That(written.PdfPages, Is.EqualTo(after.PdfPages));
+        Assert.That(written.RdlFiles.Select(Path.GetFileName), Is.EqualTo(after.RdlFiles.Select(Path.GetFileName)));
+        foreach (var file in written.RdlFiles)
+        {
+            Assert.That(File.ReadAllBytes(file), Is.EqualTo(File.ReadAllBytes(Path.Combine(after.RdlFolder, Path.GetFileName(file)))), file);
+        }
+    }
+
+    [Test]
+    public void A_run_stopped_before_it_publishes_leaves_the_last_pack_and_the_warehouse_as_they_were()
+    {
+        using var dir = new TempDir();
+        var extract = PackExtract.Build().WriteTo(dir.File("extract"));
+        new RunPipeline(Pipelines.QuietLog).RunMany(Request(extract, dir), [extract]);
+        var html = dir.File("out/pack/pack.html");
+        var before = File.ReadAllBytes(html);
+        var pdfBefore = File.ReadAllBytes(dir.File("out/pack/pack.pdf"));
+
+        // A later extract, its run stopped once its pack has been read and is being written.
+        using var stop = new CancellationTokenSource();
+        var later = Request(extract, dir) with { AsAt = new DateTime(2016, 2, 1, 9, 0, 0), Progress = new OnStage("publish", stop.Cancel) };
+        Assert.That(() => new RunPipeline(Pipelines.QuietLog).RunMany(later, [extract], stop.Token), Throws.InstanceOf<OperationCanceledException>());
+
+        Assert.That(File.ReadAllBytes(html), Is.EqualTo(before), "pack.html is the published run's");
+        Assert.That(File.ReadAllBytes(dir.File("out/pack/pack.pdf")), Is.EqualTo(pdfBefore), "pack.pdf is the published run's");
+        Assert.That(Directory.Exists(dir.File("out/.pack-building")), Is.False, "the stopped run's pack is gone");
+        using var connection = new DuckDBConnection($"Data Source={dir.File("warehouse.duckdb")};ACCESS_MODE=READ_ONLY");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM audit.etl_run";
+        Assert.That(command.ExecuteScalar(), Is.EqualTo(1L), "only the first run is published");
+    }
+}
