@@ -15,18 +15,25 @@ public sealed record PublishedPack(string LaCode, PackResult Pack, TimeSpan Elap
 /// <para>
 /// A run's packs are read from its build once the data tests have passed, so they show exactly what the run publishes
 /// (no other run can publish in between), and are written while the build is published (the checkpoint and the PDF
-/// use the time together) into OUT/.pack-building. Only once the warehouse is published are the files moved into place,
+/// use the time together) into OUT/.pack-building-&lt;hash of the warehouse's path&gt;. Only once the warehouse is published are the files moved into place,
 /// each with one rename: a pack folder never holds a half-written file, nor a file of a run that was not published.
 /// </para>
 /// </summary>
 public sealed class PackPublisher : IDisposable
 {
-    private const string BuildingFolder = ".pack-building";
+    /// <summary>
+    /// Where a warehouse's runs write their packs aside, in the OUT folder: one folder per warehouse (named by a hash of
+    /// its path), so that runs on two warehouses writing into one OUT folder at once never touch each other's files,
+    /// while the warehouse's lock keeps its own runs one at a time.
+    /// </summary>
+    public static string StagingFolder(string outFolder, string warehousePath) =>
+        Path.Combine(Path.GetFullPath(outFolder), ".pack-building-" + Convert.ToHexStringLower(
+            System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Path.GetFullPath(warehousePath))))[..12]);
 
     private readonly string _staging;
     private readonly List<(string LaCode, string Folder, Task<(PackResult Pack, TimeSpan Elapsed)> Writing)> _packs = [];
 
-    private PackPublisher(string outFolder) => _staging = Path.Combine(Path.GetFullPath(outFolder), BuildingFolder);
+    private PackPublisher(string staging) => _staging = staging;
 
     /// <summary>
     /// Reads each council's pack from the build and starts writing it aside; null when the warehouse is not DuckDB
@@ -35,7 +42,7 @@ public sealed class PackPublisher : IDisposable
     internal static PackPublisher? Begin(IWarehouse build, IReadOnlyList<string> laCodes, string outFolder, CancellationToken cancellationToken)
     {
         if (build is not DuckDbWarehouse duckDb) return null;
-        var publisher = new PackPublisher(outFolder);
+        var publisher = new PackPublisher(StagingFolder(outFolder, duckDb.PublishedPath));
         try
         {
             // A folder left by a run that stopped half way holds nothing anyone needs.

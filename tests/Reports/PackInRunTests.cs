@@ -40,7 +40,7 @@ public class PackInRunTests
         var folder = dir.File("out/pack");
         Assert.That(written.HtmlPath, Is.EqualTo(Path.Combine(folder, "pack.html")), "the paths reported are where the files were moved to");
         Assert.That(written.RdlFiles, Is.Not.Empty.And.All.StartsWith(Path.Combine(folder, "rdl")));
-        Assert.That(Directory.Exists(dir.File("out/.pack-building")), Is.False, "nothing is left aside");
+        Assert.That(Directory.GetDirectories(dir.File("out"), ".pack-building*"), Is.Empty, "nothing is left aside");
 
         // The same pack made afterwards from the published file, as `etl report` makes it.
         var after = PackRenderer.Render(new PackOptions { WarehousePath = dir.File("warehouse.duckdb"), OutputFolder = dir.File("after") });
@@ -71,11 +71,21 @@ public class PackInRunTests
 
         Assert.That(File.ReadAllBytes(html), Is.EqualTo(before), "pack.html is the published run's");
         Assert.That(File.ReadAllBytes(dir.File("out/pack/pack.pdf")), Is.EqualTo(pdfBefore), "pack.pdf is the published run's");
-        Assert.That(Directory.Exists(dir.File("out/.pack-building")), Is.False, "the stopped run's pack is gone");
+        Assert.That(Directory.GetDirectories(dir.File("out"), ".pack-building*"), Is.Empty, "the stopped run's pack is gone");
         using var connection = new DuckDBConnection($"Data Source={dir.File("warehouse.duckdb")};ACCESS_MODE=READ_ONLY");
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT count(*) FROM audit.etl_run";
         Assert.That(command.ExecuteScalar(), Is.EqualTo(1L), "only the first run is published");
+    }
+
+    [Test]
+    public void Runs_on_two_warehouses_writing_into_one_out_folder_write_their_packs_aside_apart()
+    {
+        using var dir = new TempDir();
+        var one = PackPublisher.StagingFolder(dir.File("out"), dir.File("a/warehouse.duckdb"));
+        Assert.That(PackPublisher.StagingFolder(dir.File("out"), dir.File("b/warehouse.duckdb")), Is.Not.EqualTo(one), "another warehouse, another folder");
+        Assert.That(PackPublisher.StagingFolder(dir.File("out/../out"), dir.File("a/../a/warehouse.duckdb")), Is.EqualTo(one), "the same warehouse however named");
+        Assert.That(Path.GetDirectoryName(one), Is.EqualTo(Path.GetFullPath(dir.File("out"))));
     }
 }
