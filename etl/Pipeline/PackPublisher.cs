@@ -37,7 +37,7 @@ public sealed class PackPublisher : IDisposable
 
     /// <summary>
     /// Reads each council's pack from the build and starts writing it aside; null when the warehouse is not DuckDB
-    /// (no pack). A report that cannot be read fails here, before anything is published.
+    /// (no pack). A pack that cannot be read throws here; the run still publishes, and reports it (RunPipeline).
     /// </summary>
     internal static PackPublisher? Begin(IWarehouse build, IReadOnlyList<string> laCodes, string outFolder, CancellationToken cancellationToken)
     {
@@ -55,8 +55,10 @@ public sealed class PackPublisher : IDisposable
                 var relative = laCodes.Count == 1 ? "" : la;
                 var prepared = PackRenderer.Read(reader, new PackOptions { WarehousePath = duckDb.PublishedPath, LaCode = la, OutputFolder = packFolder }, cancellationToken);
                 var aside = Path.Combine(publisher._staging, relative);
+                // Not stopped by the run's token: once read, a pack takes a second to write, and a run stopped after it
+                // has published must still leave that warehouse's pack (a run stopped before waits for it, then drops it).
                 publisher._packs.Add((la, Path.Combine(packFolder, relative),
-                    Task.Run(() => (PackRenderer.Write(prepared, aside, cancellationToken), clock.Elapsed), cancellationToken)));
+                    Task.Run(() => (PackRenderer.Write(prepared, aside), clock.Elapsed), CancellationToken.None)));
             }
             return publisher;
         }

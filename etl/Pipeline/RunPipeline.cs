@@ -289,8 +289,20 @@ public sealed class RunPipeline(ILogger log)
                 var timings = summary.Timings.Concat(batchClock.Timings).ToDictionary(t => t.Item1, t => Math.Round(t.Item2.TotalSeconds, 3));
                 warehouse.WriteRun(record with { EndedAt = DateTime.Now, StageTimings = JsonSerializer.Serialize(timings) });
             }
-            using var packs = request.PackFolder is null ? null
-                : PackPublisher.Begin(warehouse, loaded.Select(l => l.Summary.Manifest.LaCode).ToList(), request.PackFolder, cancellationToken);
+            // The warehouse is published whatever becomes of its packs: a pack that cannot be read or written is
+            // reported after publishing, never a reason to keep a checked warehouse back.
+            PackPublisher? packs = null;
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo? packFailure = null;
+            try
+            {
+                packs = request.PackFolder is null ? null
+                    : PackPublisher.Begin(warehouse, loaded.Select(l => l.Summary.Manifest.LaCode).ToList(), request.PackFolder, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                packFailure = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
+            }
+            using var packsAside = packs;
             batchClock.Done("pack");
 
             batchClock.Begin("publish");
@@ -303,9 +315,7 @@ public sealed class RunPipeline(ILogger log)
                     s.RunId, s.Mode, s.Manifest.LaCode, s.ChildrenDerived, s.ChildrenRewritten, s.StagedRowsChanged);
             }
 
-            // The warehouse is published whatever becomes of its packs: a pack that cannot be written is reported, not undone.
             IReadOnlyList<PublishedPack> written = [];
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo? packFailure = null;
             if (packs is not null)
             {
                 batchClock.Begin("pack files");
@@ -313,7 +323,7 @@ public sealed class RunPipeline(ILogger log)
                 {
                     written = packs.Install();
                 }
-                catch (Exception e) when (e is not OperationCanceledException)
+                catch (Exception e)
                 {
                     packFailure = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
                 }

@@ -3,7 +3,6 @@ using ChildrensWarehouse.Pipeline;
 using ChildrensWarehouse.Reports;
 using ChildrensWarehouse.Rules;
 using ChildrensWarehouse.Tests.TestSupport;
-using DuckDB.NET.Data;
 
 namespace ChildrensWarehouse.Tests.Reports;
 
@@ -72,11 +71,24 @@ public class PackInRunTests
         Assert.That(File.ReadAllBytes(html), Is.EqualTo(before), "pack.html is the published run's");
         Assert.That(File.ReadAllBytes(dir.File("out/pack/pack.pdf")), Is.EqualTo(pdfBefore), "pack.pdf is the published run's");
         Assert.That(Directory.GetDirectories(dir.File("out"), ".pack-building*"), Is.Empty, "the stopped run's pack is gone");
-        using var connection = new DuckDBConnection($"Data Source={dir.File("warehouse.duckdb")};ACCESS_MODE=READ_ONLY");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM audit.etl_run";
-        Assert.That(command.ExecuteScalar(), Is.EqualTo(1L), "only the first run is published");
+        Assert.That(WarehouseContents.Scalar(dir.File("warehouse.duckdb"), "SELECT count(*) FROM audit.etl_run"), Is.EqualTo(1), "only the first run is published");
+    }
+
+    [Test]
+    public void A_pack_that_cannot_be_written_is_reported_and_the_checked_warehouse_is_published_all_the_same()
+    {
+        using var dir = new TempDir();
+        var extract = PackExtract.Build().WriteTo(dir.File("extract"));
+        File.WriteAllText(dir.File("out"), "a file where the pack's folder would be");
+
+        var batch = new RunPipeline(Pipelines.QuietLog).RunMany(Request(extract, dir), [extract]);
+
+        Assert.That(batch.PackFailure, Is.Not.Null, "the pack's failure is reported");
+        Assert.That(batch.PackFailure!.SourceException, Is.InstanceOf<IOException>());
+        Assert.That(batch.Packs, Is.Empty);
+        Assert.That(WarehouseContents.Scalar(dir.File("warehouse.duckdb"), "SELECT count(*) FROM audit.etl_run WHERE status = 'succeeded'"), Is.EqualTo(1),
+            "the run is published");
+        Assert.That(File.ReadAllText(dir.File("out")), Is.EqualTo("a file where the pack's folder would be"), "nothing was written over the file");
     }
 
     [Test]
