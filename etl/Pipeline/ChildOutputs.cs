@@ -6,7 +6,10 @@ using ChildrensWarehouse.Warehouse;
 
 namespace ChildrensWarehouse.Pipeline;
 
-/// <summary>Everything the warehouse holds for one child, table by table, and a hash of it (lineage left out).</summary>
+/// <summary>
+/// Everything the warehouse holds for one child, table by table, and its hash: a hash of each table's rows (lineage
+/// left out) in the tables' order, empty for a table without rows (<see cref="ChildOutputs.TablesToRewrite"/>).
+/// </summary>
 public sealed record ChildOutput(string ChildId, IReadOnlyList<(string Schema, string Table, IReadOnlyList<object?[]> Rows)> Tables, string Hash)
 {
     /// <summary>The child's contributions to the indicator sums (<see cref="Indicators.IndicatorCalculator.LastChildTally"/>).</summary>
@@ -18,11 +21,16 @@ public sealed record ChildOutput(string ChildId, IReadOnlyList<(string Schema, s
 
 /// <summary>
 /// The per-child rows of every child-keyed table. The one list of them: a full run writes all children, an incremental
-/// run rewrites the children whose output hash changed, and both delete from the same tables.
+/// run rewrites, of the children whose output hash changed, the tables whose rows changed (and those naming them), and
+/// both delete from the same tables.
 /// </summary>
 public sealed class ChildOutputs(string laCode, long runId, RuleSettings rules, WorkingDayCalendar calendar, ReportingPeriods periods,
-    IReadOnlyDictionary<string, string> teamOfWorker, IReadOnlyDictionary<string, object?[]> childRows)
+    IReadOnlyDictionary<string, string> teamOfWorker, IReadOnlyDictionary<string, object?[]> childRows,
+    IReadOnlyList<(string Table, string Parent)> relationships)
 {
+    /// <summary>Hex digits kept of each table's hash (64 bits): every table's together fit audit.child_state.output_hash.</summary>
+    public const int TableHashLength = 16;
+
     private delegate IEnumerable<object?[]> Rows(ChildFacts f);
 
     private IEnumerable<(string Schema, string Table, Rows Rows)> Tables()
@@ -59,14 +67,66 @@ public sealed class ChildOutputs(string laCode, long runId, RuleSettings rules, 
         var tables = Tables().Select(t => (t.Schema, t.Table, (IReadOnlyList<object?[]>)t.Rows(facts).ToList()))
             .Append(("fact", "kpi_member", KpiMemberRows(members).ToList()))
             .ToList();
-        // Every table's rows but for the lineage run_id (their last value), each table marked, so an unchanged child hashes the same.
-        var hash = new RowHash();
-        foreach (var (schema, table, rows) in tables)
+        // Each table's rows but for the lineage run_id (their last value), the table marked, so an unchanged table hashes the same.
+        var hashes = tables.Select(t =>
         {
-            hash.Add(schema).Add(table);
-            foreach (var row in rows) hash.Add(row, skipLast: 1);
+            if (t.Item3.Count == 0) return "";
+            var hash = new RowHash().Add(t.Schema).Add(t.Table);
+            foreach (var row in t.Item3) hash.Add(row, skipLast: 1);
+            return hash.Finish()[..TableHashLength];
+        });
+        return new ChildOutput(facts.ChildId, tables, string.Join(HashSeparator, hashes));
+    }
+
+    private const char HashSeparator = '.';
+
+    /// <summary>
+    /// For each table, the tables whose rows name it, directly or through others (the declared relationships,
+    /// warehouse-schema/data-tests.csv), itself included.
+    /// </summary>
+    private IReadOnlyList<int[]> NamedByTables => _namedBy ??= NamedBy(TableNames.Select(t => $"{t.Schema}.{t.Table}").ToList(), relationships);
+    private IReadOnlyList<int[]>? _namedBy;
+
+    private static IReadOnlyList<int[]> NamedBy(IReadOnlyList<string> names, IReadOnlyList<(string Table, string Parent)> relationships)
+    {
+        var sets = names.Select((_, i) => new HashSet<int> { i }).ToList();
+        for (var grew = true; grew;)
+        {
+            grew = false;
+            foreach (var (table, parent) in relationships)
+            {
+                int t = IndexOf(names, table), p = IndexOf(names, parent);
+                if (t < 0 || p < 0) continue;
+                foreach (var set in sets.Where(s => s.Contains(p))) grew |= set.Add(t);
+            }
         }
-        return new ChildOutput(facts.ChildId, tables, hash.Finish());
+        return sets.Select(s => s.Order().ToArray()).ToList();
+    }
+
+    private static int IndexOf(IReadOnlyList<string> names, string name)
+    {
+        for (var i = 0; i < names.Count; i++) if (names[i] == name) return i;
+        return -1;
+    }
+
+    /// <summary>
+    /// The indexes of the tables in which a child's rows are written again, given its hash as stored (null: none) and
+    /// as derived now: each table whose rows changed, with every table whose rows name it (so that a run that tests
+    /// only the rows it wrote still tests each row that names a rewritten one), of those that held or hold rows of the
+    /// child. Every table when the stored hash is of another form (an older program's, whose tables are not known).
+    /// </summary>
+    public IReadOnlyList<int> TablesToRewrite(string? before, string after)
+    {
+        var now = after.Split(HashSeparator);
+        var then = before?.Split(HashSeparator);
+        if (then is not null && then.Length != now.Length) return Enumerable.Range(0, now.Length).ToList();
+        var rewrite = new bool[now.Length];
+        for (var i = 0; i < now.Length; i++)
+        {
+            if (then is null ? now[i].Length == 0 : then[i] == now[i]) continue;
+            foreach (var j in NamedByTables[i]) rewrite[j] = true;
+        }
+        return Enumerable.Range(0, now.Length).Where(i => rewrite[i] && (now[i].Length > 0 || (then is not null && then[i].Length > 0))).ToList();
     }
 
     public IEnumerable<object?[]> KpiMemberRows(IEnumerable<KpiMember> members) =>

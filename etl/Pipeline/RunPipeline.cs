@@ -515,7 +515,8 @@ public sealed class RunPipeline(ILogger log)
             ContactsNamedByReferrals = contactsNamed,
         };
         var outputs = new ChildOutputs(la, runId, request.Rules, calendar, periods,
-            council.Workers.ToDictionary(w => w.WorkerId, w => w.TeamId, StringComparer.Ordinal), ChildOutputs.ChildRows(toDerive, runId, pseudonyms));
+            council.Workers.ToDictionary(w => w.WorkerId, w => w.TeamId, StringComparer.Ordinal), ChildOutputs.ChildRows(toDerive, runId, pseudonyms),
+            DataTests.Relationships(request.DataTestsFolder));
         // The children, one at a time, in child_id order. A full run into DuckDB from a CSV extract or SQL views (whose
         // staged lines are the extract's row order) lets go of the extract's children here (they are staged) and reads
         // them back child by child from child-ordered readers, so that memory holds a few children rather than the
@@ -540,6 +541,8 @@ public sealed class RunPipeline(ILogger log)
         }
         var childTables = outputs.TableNames;
         var rewritten = new List<string>();
+        // For each table, the children whose rows in it are written again (an incremental run deletes their old ones).
+        var rewrittenIn = childTables.Select(_ => new List<string>()).ToArray();
         var states = new List<object?[]>();
         var derived = 0;
         // The derivation is pure per child: children are shared out over the cores, each part with its own indicator
@@ -569,8 +572,9 @@ public sealed class RunPipeline(ILogger log)
                 states.Add([la, child.ChildId, child.Hash, runId, inputHash, child.Tally]);
                 if (before?.OutputHash == child.Hash) return;
                 rewritten.Add(child.ChildId);
-                for (var t = 0; t < child.Tables.Count; t++)
+                foreach (var t in outputs.TablesToRewrite(before?.OutputHash, child.Hash))
                 {
+                    if (incremental) rewrittenIn[t].Add(child.ChildId);
                     foreach (var row in child.Tables[t].Rows) sink.Append(t, row);
                 }
             }, cancellationToken);
@@ -590,9 +594,13 @@ public sealed class RunPipeline(ILogger log)
         var childrenTally = calculator.ChildrenTally();
         if (incremental)
         {
-            // The rewritten children's earlier rows (their new ones carry this run's id), and every row of children no
-            // longer in the extract; then the changed child states.
-            warehouse.DeleteChildren(la, rewritten.Concat(gone).ToList(), childTables, exceptRunId: runId);
+            // The rewritten children's earlier rows in each table written again (their new ones carry this run's id),
+            // and every row of children no longer in the extract; then the changed child states. A table no child's
+            // rows changed in is not touched (each one touched costs a live run its writes and its checkpoint).
+            for (var t = 0; t < childTables.Count; t++)
+            {
+                warehouse.DeleteChildren(la, rewrittenIn[t].Concat(gone).ToList(), [childTables[t]], exceptRunId: runId);
+            }
             warehouse.DeleteChildren(la, states.Select(s => (string)s[1]!).Concat(gone).ToList(), [("audit", "child_state")]);
         }
         warehouse.Append("audit", "child_state", states);

@@ -56,6 +56,15 @@ public static class DataTests
     // Lower-case names match the CSV header.
     private sealed record Declared(string table, string column, string test, string? argument);
 
+    /// <summary>The declared relationships, table to parent table ("schema.table" each): which rows name which.</summary>
+    public static IReadOnlyList<(string Table, string Parent)> Relationships(string schemaRoot)
+    {
+        using var reader = new StreamReader(Path.Combine(schemaRoot, "data-tests.csv"));
+        using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture));
+        return csv.GetRecords<Declared>().Where(t => t.test == "relationship")
+            .Select(t => (t.table, t.argument![..t.argument!.LastIndexOf('.')])).ToList();
+    }
+
     private static string Quote(string value) => "'" + value.Replace("'", "''") + "'";
 
     /// <summary>The test over every row, or (<paramref name="since"/>: a parameter's text) over the rows of runs from the one it names.</summary>

@@ -51,8 +51,28 @@ public sealed class SkiaCanvas(SKCanvas canvas, PdfFonts fonts) : IChartCanvas
     {
         using var f = Fill(fill);
         using var s = Stroke(stroke, 1.5, LineDash.Solid);
-        canvas.DrawCircle((float)cx, (float)cy, (float)r, f);
-        canvas.DrawCircle((float)cx, (float)cy, (float)r, s);
+        using var path = CirclePath((float)cx, (float)cy, (float)r);
+        canvas.DrawPath(path, f);
+        canvas.DrawPath(path, s);
+    }
+
+    /// <summary>
+    /// A circle as four cubic Béziers (the usual approximation, within 0.03% of the radius). Skia's own circle reaches a PDF
+    /// as eight times as many: the bundled pack's chart markers were two thirds of its pages' content (59,648 curves, now
+    /// 7,456; the file 1.72 MB, now 1.13 MB) and much of the time to write it.
+    /// </summary>
+    private static SKPath CirclePath(float cx, float cy, float r)
+    {
+        const float Kappa = 0.55228475f;
+        var k = r * Kappa;
+        var path = new SKPath();
+        path.MoveTo(cx + r, cy);
+        path.CubicTo(cx + r, cy + k, cx + k, cy + r, cx, cy + r);
+        path.CubicTo(cx - k, cy + r, cx - r, cy + k, cx - r, cy);
+        path.CubicTo(cx - r, cy - k, cx - k, cy - r, cx, cy - r);
+        path.CubicTo(cx + k, cy - r, cx + r, cy - k, cx + r, cy);
+        path.Close();
+        return path;
     }
 
     public void Diamond(double cx, double cy, double r, string fill, MarkTag? tag)

@@ -195,4 +195,46 @@ public class IncrementalRunTests
         var unchanged = RunOn(x, dir, "w.duckdb", incremental: true);
         Assert.That((unchanged.ChildrenRewritten, unchanged.StagedRowsChanged), Is.EqualTo((0L, 0L)));
     }
+
+    [Test]
+    public void A_childs_hashes_of_every_table_fit_the_child_state_column_on_sql_server()
+    {
+        var outputs = new ChildOutputs("874", 1, new RuleSettings(), null!, null!, new Dictionary<string, string>(), new Dictionary<string, object?[]>(), []);
+        var ddl = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "warehouse-schema", "sqlserver", "audit", "Tables", "child_state.sql"));
+        var width = int.Parse(System.Text.RegularExpressions.Regex.Match(ddl, @"output_hash\s+NVARCHAR\((\d+)\)").Groups[1].Value);
+        Assert.That(outputs.TableNames.Count * (ChildOutputs.TableHashLength + 1) - 1, Is.LessThanOrEqualTo(width));
+    }
+
+    [Test]
+    public void A_changed_child_is_rewritten_only_in_the_tables_whose_rows_changed_and_those_that_name_them()
+    {
+        static TestExtract Extract(bool secondVisit, string referralSource)
+        {
+            var x = new TestExtract();
+            x.Child("A");
+            x.Row("referrals", ("referral_id", "R1"), ("child_id", "A"), ("referral_date", "2015-06-01"), ("source", referralSource));
+            x.Row("assessments", ("assessment_id", "AS1"), ("referral_id", "R1"), ("child_id", "A"), ("start_date", "2015-06-02"), ("authorised_date", "2015-07-30"));
+            x.Row("visits", ("visit_id", "V1"), ("child_id", "A"), ("visit_date", "2015-06-05"), ("visit_type", "CIN"), ("seen", "Y"));
+            if (secondVisit) x.Row("visits", ("visit_id", "V2"), ("child_id", "A"), ("visit_date", "2015-06-20"), ("visit_type", "CIN"), ("seen", "Y"));
+            return x;
+        }
+        using var dir = new TempDir();
+        var path = dir.File("w.duckdb");
+        long Scalar(string sql) => WarehouseContents.Scalar(path, sql);
+        long RunOf(string table) => Scalar($"SELECT max(run_id) FROM {table} WHERE child_id = 'A'");
+        (long Visit, long Referral, long Assessment) Runs() => (RunOf("fact.visit"), RunOf("fact.referral"), RunOf("fact.assessment"));
+        RunOn(Extract(secondVisit: false, "1A"), dir, "w.duckdb", incremental: true);
+        Assert.That(Runs(), Is.EqualTo((1L, 1L, 1L)));
+
+        // A second visit: only the visits are written again; the referral and the assessment keep the first run's rows.
+        Assert.That(RunOn(Extract(secondVisit: true, "1A"), dir, "w.duckdb", incremental: true).ChildrenRewritten, Is.EqualTo(1));
+        Assert.That(Runs(), Is.EqualTo((2L, 1L, 1L)));
+
+        // The referral's source changes: the referral, and the assessment that names it, are written again (so a run that
+        // tests only what it wrote still tests the assessment's reference); the visits stay.
+        Assert.That(RunOn(Extract(secondVisit: true, "3A"), dir, "w.duckdb", incremental: true).ChildrenRewritten, Is.EqualTo(1));
+        Assert.That(Runs(), Is.EqualTo((2L, 3L, 3L)));
+        Assert.That((Scalar("SELECT count(*) FROM fact.visit WHERE child_id = 'A'"), Scalar("SELECT count(*) FROM fact.referral WHERE child_id = 'A'"),
+            Scalar("SELECT count(*) FROM fact.assessment WHERE child_id = 'A'")), Is.EqualTo((2L, 1L, 1L)));
+    }
 }

@@ -3,7 +3,7 @@
 COMMENT ON TABLE audit."child_state" IS 'What was last written for each child: a hash of all its fact, drill-through and dimension rows (incremental runs rewrite only children whose hash changed)';
 COMMENT ON COLUMN audit."child_state"."la_code" IS 'The council (ONS local authority code)';
 COMMENT ON COLUMN audit."child_state"."child_id" IS 'The child (case-system id)';
-COMMENT ON COLUMN audit."child_state"."output_hash" IS 'Hash of everything the warehouse holds for the child, lineage left out';
+COMMENT ON COLUMN audit."child_state"."output_hash" IS 'Hashes of the child''s rows in each child table (lineage left out), in the tables'' order, dot-separated, empty for a table without rows: an incremental run rewrites only the tables whose hash changed';
 COMMENT ON COLUMN audit."child_state"."run_id" IS 'The run that last wrote the child';
 COMMENT ON COLUMN audit."child_state"."input_hash" IS 'Hash of everything the child''s rows depend on in the extract (its rows in every child table, which of its contacts a referral names); an incremental run re-derives the child only when it changed or a time in its contacts passed';
 COMMENT ON COLUMN audit."child_state"."tally" IS 'The child''s contribution to each indicator''s sums and to caseloads (JSON), added back without re-deriving the child';
