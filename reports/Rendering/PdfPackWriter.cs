@@ -89,7 +89,7 @@ public sealed class SkiaCanvas(SKCanvas canvas, PdfFonts fonts) : IChartCanvas
 
     public void Text(double x, double y, string text, double size, string colour, TextAnchor anchor, bool bold = false)
     {
-        using var font = fonts.Font(size, bold);
+        var font = fonts.Font(size, bold);
         using var paint = Fill(colour);
         var align = anchor switch { TextAnchor.Middle => SKTextAlign.Center, TextAnchor.End => SKTextAlign.Right, _ => SKTextAlign.Left };
         canvas.DrawText(text, (float)x, (float)y, align, font, paint);
@@ -97,7 +97,7 @@ public sealed class SkiaCanvas(SKCanvas canvas, PdfFonts fonts) : IChartCanvas
 }
 
 /// <summary>The PDF's typefaces: a sans-serif font found on the machine (DejaVu Sans, Liberation Sans, Arial, ...).</summary>
-public sealed class PdfFonts
+public sealed class PdfFonts : IDisposable
 {
     private static readonly string[] Families = ["DejaVu Sans", "Liberation Sans", "Arial", "Helvetica", "Noto Sans", "Segoe UI"];
     private readonly SKTypeface _regular;
@@ -120,12 +120,23 @@ public sealed class PdfFonts
         return any ?? SKTypeface.Default;
     }
 
-    public SKFont Font(double size, bool bold = false) => new(bold ? _bold : _regular, (float)size) { Subpixel = true };
+    // One font per size and weight, made once: a pack draws and measures some 10,000 pieces of text.
+    private readonly Dictionary<(float Size, bool Bold), SKFont> _fonts = [];
 
-    public float Measure(string text, double size, bool bold = false)
+    /// <summary>The font of this size and weight (owned by this object: not to be disposed by the caller).</summary>
+    public SKFont Font(double size, bool bold = false)
     {
-        using var font = Font(size, bold);
-        return font.MeasureText(text);
+        var key = ((float)size, bold);
+        if (!_fonts.TryGetValue(key, out var font)) _fonts[key] = font = new SKFont(bold ? _bold : _regular, (float)size) { Subpixel = true };
+        return font;
+    }
+
+    public float Measure(string text, double size, bool bold = false) => Font(size, bold).MeasureText(text);
+
+    public void Dispose()
+    {
+        foreach (var font in _fonts.Values) font.Dispose();
+        _fonts.Clear();
     }
 }
 
@@ -170,6 +181,7 @@ public sealed class PdfPackWriter
             Modified = _data.GeneratedAt,
             RasterDpi = 300,
         };
+        using (_fonts)
         using (_document = SKDocument.CreatePdf(stream, metadata))
         {
             Cover();
