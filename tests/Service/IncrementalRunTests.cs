@@ -197,6 +197,47 @@ public class IncrementalRunTests
     }
 
     [Test]
+    public void Shared_dimensions_are_compared_only_when_their_rows_or_their_stored_hash_change()
+    {
+        static TestExtract Extract(string source, bool extraHoliday)
+        {
+            var x = new TestExtract();
+            x.Child("A");
+            x.Row("referrals", ("referral_id", "R1"), ("child_id", "A"), ("referral_date", "2015-06-01"), ("source", source));
+            if (extraHoliday) x.Row("bank_holidays", ("date", "2015-06-15"), ("name", "A local holiday"));
+            return x;
+        }
+        using var dir = new TempDir();
+        var path = dir.File("w.duckdb");
+        long Scalar(string sql) => WarehouseContents.Scalar(path, sql);
+        const string Consistent = "SELECT count(*) FROM audit.shared_table_hash AS h WHERE h.row_count = CASE h.table_name WHEN 'dim.date' THEN (SELECT count(*) FROM dim.date) ELSE (SELECT count(*) FROM dim.indicator) END";
+        const string Holiday = "SELECT count(*) FROM dim.date WHERE date = DATE '2015-06-15' AND is_bank_holiday AND NOT is_working_day AND bank_holiday_name = 'A local holiday'";
+
+        RunOn(Extract("1A", extraHoliday: false), dir, "w.duckdb", incremental: true);
+        Assert.That(Scalar(Consistent), Is.EqualTo(2), "both shared tables' rows are recorded with their count");
+        var days = Scalar("SELECT count(*) FROM dim.date");
+
+        // Another child row, the same calendar: dim.date stays as it was.
+        RunOn(Extract("3A", extraHoliday: false), dir, "w.duckdb", incremental: true);
+        Assert.That((Scalar("SELECT count(*) FROM dim.date"), Scalar(Holiday)), Is.EqualTo((days, 0L)));
+
+        // A new bank holiday in the extract: the calendar's rows differ from the recorded ones and are replaced.
+        RunOn(Extract("3A", extraHoliday: true), dir, "w.duckdb", incremental: true);
+        Assert.That((Scalar("SELECT count(*) FROM dim.date"), Scalar(Holiday), Scalar(Consistent)), Is.EqualTo((days, 1L, 2L)));
+
+        // A table whose row count no longer matches its recorded one (rows deleted by hand) is compared and put right.
+        using (var c = new DuckDB.NET.Data.DuckDBConnection($"Data Source={path}"))
+        {
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "DELETE FROM dim.date WHERE date >= DATE '2015-06-01' AND date < DATE '2015-07-01'";
+            cmd.ExecuteNonQuery();
+        }
+        RunOn(Extract("1A", extraHoliday: true), dir, "w.duckdb", incremental: true);
+        Assert.That((Scalar("SELECT count(*) FROM dim.date"), Scalar(Holiday), Scalar(Consistent)), Is.EqualTo((days, 1L, 2L)));
+    }
+
+    [Test]
     public void A_childs_hashes_of_every_table_fit_the_child_state_column_on_sql_server()
     {
         var outputs = new ChildOutputs("874", 1, new RuleSettings(), null!, null!, new Dictionary<string, string>(), new Dictionary<string, object?[]>(), []);
