@@ -89,24 +89,20 @@ public sealed class ChildOutputs(string laCode, long runId, RuleSettings rules, 
 
     private static IReadOnlyList<int[]> NamedBy(IReadOnlyList<string> names, IReadOnlyList<(string Table, string Parent)> relationships)
     {
+        var index = names.Select((name, i) => (name, i)).ToDictionary(x => x.name, x => x.i, StringComparer.Ordinal);
+        // Relationships between two of these tables (a relationship to a shared dimension names no child's rows).
+        var links = relationships.Where(r => index.ContainsKey(r.Table) && index.ContainsKey(r.Parent))
+            .Select(r => (Table: index[r.Table], Parent: index[r.Parent])).ToList();
         var sets = names.Select((_, i) => new HashSet<int> { i }).ToList();
         for (var grew = true; grew;)
         {
             grew = false;
-            foreach (var (table, parent) in relationships)
+            foreach (var (table, parent) in links)
             {
-                int t = IndexOf(names, table), p = IndexOf(names, parent);
-                if (t < 0 || p < 0) continue;
-                foreach (var set in sets.Where(s => s.Contains(p))) grew |= set.Add(t);
+                foreach (var set in sets.Where(s => s.Contains(parent))) grew |= set.Add(table);
             }
         }
         return sets.Select(s => s.Order().ToArray()).ToList();
-    }
-
-    private static int IndexOf(IReadOnlyList<string> names, string name)
-    {
-        for (var i = 0; i < names.Count; i++) if (names[i] == name) return i;
-        return -1;
     }
 
     /// <summary>
