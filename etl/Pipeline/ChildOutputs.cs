@@ -75,10 +75,21 @@ public sealed class ChildOutputs(string laCode, long runId, RuleSettings rules, 
             foreach (var row in t.Item3) hash.Add(row, skipLast: 1);
             return hash.Finish()[..TableHashLength];
         });
-        return new ChildOutput(facts.ChildId, tables, string.Join(HashSeparator, hashes));
+        return new ChildOutput(facts.ChildId, tables, string.Join(HashSeparator, hashes.Prepend(Layout)));
     }
 
     private const char HashSeparator = '.';
+    private const int LayoutLength = 8;
+
+    /// <summary>
+    /// The tables' names and order, hashed: the first part of every output hash, so that a hash written for another list
+    /// of tables (another build of the program) is never compared table by table.
+    /// </summary>
+    private string Layout => _layout ??= new RowHash().Add(string.Join(",", TableNames.Select(t => $"{t.Schema}.{t.Table}"))).Finish()[..LayoutLength];
+    private string? _layout;
+
+    /// <summary>The longest output hash: the layout and every table's hash.</summary>
+    public int MaxHashLength => LayoutLength + TableNames.Count * (TableHashLength + 1);
 
     /// <summary>
     /// For each table, the tables whose rows name it, directly or through others (the declared relationships,
@@ -106,16 +117,18 @@ public sealed class ChildOutputs(string laCode, long runId, RuleSettings rules, 
     }
 
     /// <summary>
-    /// The indexes of the tables in which a child's rows are written again, given its hash as stored (null: none) and
-    /// as derived now: each table whose rows changed, with every table whose rows name it (so that a run that tests
-    /// only the rows it wrote still tests each row that names a rewritten one), of those that held or hold rows of the
-    /// child. Every table when the stored hash is of another form (an older program's, whose tables are not known).
+    /// The indexes of the tables in which a child's rows are written again, given its hash as stored (null: the child
+    /// has no rows yet) and as derived now: each table whose rows changed, with every table whose rows name it (so that a
+    /// run that tests only the rows it wrote still tests each row of the child that names a rewritten one), of those
+    /// that held or hold rows of the child. Every table when the stored hash is of another layout (another program's,
+    /// or "" when the child's rows are not known table by table).
     /// </summary>
     public IReadOnlyList<int> TablesToRewrite(string? before, string after)
     {
-        var now = after.Split(HashSeparator);
-        var then = before?.Split(HashSeparator);
-        if (then is not null && then.Length != now.Length) return Enumerable.Range(0, now.Length).ToList();
+        var now = after.Split(HashSeparator)[1..];
+        var stored = before?.Split(HashSeparator);
+        if (stored is not null && (stored.Length != now.Length + 1 || stored[0] != Layout)) return Enumerable.Range(0, now.Length).ToList();
+        var then = stored?[1..];
         var rewrite = new bool[now.Length];
         for (var i = 0; i < now.Length; i++)
         {

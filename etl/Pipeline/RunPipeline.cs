@@ -543,6 +543,9 @@ public sealed class RunPipeline(ILogger log)
         var rewritten = new List<string>();
         // For each table, the children whose rows in it are written again (an incremental run deletes their old ones).
         var rewrittenIn = childTables.Select(_ => new List<string>()).ToArray();
+        // A council last loaded by a program that kept no child states nor totals: a child without a stored state may
+        // still have rows, in any table.
+        var rowsUnknown = incremental && previous!.Tally is null;
         var states = new List<object?[]>();
         var derived = 0;
         // The derivation is pure per child: children are shared out over the cores, each part with its own indicator
@@ -572,7 +575,7 @@ public sealed class RunPipeline(ILogger log)
                 states.Add([la, child.ChildId, child.Hash, runId, inputHash, child.Tally]);
                 if (before?.OutputHash == child.Hash) return;
                 rewritten.Add(child.ChildId);
-                foreach (var t in outputs.TablesToRewrite(before?.OutputHash, child.Hash))
+                foreach (var t in outputs.TablesToRewrite(before?.OutputHash ?? (rowsUnknown ? "" : null), child.Hash))
                 {
                     if (incremental) rewrittenIn[t].Add(child.ChildId);
                     foreach (var row in child.Tables[t].Rows) sink.Append(t, row);

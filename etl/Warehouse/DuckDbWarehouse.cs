@@ -254,10 +254,12 @@ public sealed class DuckDbWarehouse : IWarehouse
         var hash = RowHash.Of(given);
         var name = $"{schema}.{table}";
         if (_replacedWith.TryGetValue(name, out var last) && last == hash) return;
-        // Nor are rows an earlier run gave it (audit.shared_table_hash, written below with them) compared again: most
-        // runs give the same calendar and indicators, and comparing them was a tenth of a live run.
+        // Nor are rows an earlier run gave it (audit.shared_table_hash, written below with them) compared again while the
+        // table holds what that run left (its count and DuckDB's own hash of its rows): most runs give the same calendar
+        // and indicators, and comparing them was a twentieth of a live run.
+        var contents = $"SELECT CAST(sum(CAST(hash(d) AS HUGEINT)) AS VARCHAR) FROM {schema}.\"{table}\" AS d";
         var stored = Connection.Query<(long Rows, string Hash)>(
-            $"SELECT h.row_count, h.row_hash FROM audit.shared_table_hash AS h WHERE h.table_name = $name AND h.row_count = (SELECT count(*) FROM {schema}.\"{table}\")",
+            $"SELECT h.row_count, h.row_hash FROM audit.shared_table_hash AS h WHERE h.table_name = $name AND h.row_count = (SELECT count(*) FROM {schema}.\"{table}\") AND h.table_hash = ({contents})",
             new { name }).FirstOrDefault();
         if (stored.Hash == hash && stored.Rows == given.Count)
         {
@@ -276,7 +278,7 @@ public sealed class DuckDbWarehouse : IWarehouse
         }
         Connection.Execute("DROP TABLE temp.etl_replacement");
         Connection.Execute("DELETE FROM audit.shared_table_hash WHERE table_name = $name", new { name });
-        Connection.Execute("INSERT INTO audit.shared_table_hash VALUES ($name, $rows, $hash)", new { name, rows = (long)given.Count, hash });
+        Connection.Execute($"INSERT INTO audit.shared_table_hash VALUES ($name, $rows, $hash, ({contents}))", new { name, rows = (long)given.Count, hash });
         _replacedWith[name] = hash;
     }
 

@@ -51,10 +51,11 @@ COMMENT ON COLUMN audit."source_fingerprint"."table_name" IS 'The contract table
 COMMENT ON COLUMN audit."source_fingerprint"."run_id" IS 'The run that wrote this chunk (a chunk whose records did not change keeps its row, and its run)';
 COMMENT ON COLUMN audit."source_fingerprint"."chunk" IS 'The chunk''s place in the table''s fingerprints (0, 1, ...): each chunk holds at most 333 records (3,996 bytes), so that DuckDB keeps it in the table''s own blocks';
 COMMENT ON COLUMN audit."source_fingerprint"."fingerprints" IS 'This chunk of the table''s records, in order (the chunks joined in chunk order give every record, the header or the view''s columns first): each record''s line (4 bytes: the file''s line, or the view''s row number) and a 64-bit XxHash3 (8 bytes) of its bytes (a CSV record) or of its key and last_modified (a SQL row), little-endian';
-COMMENT ON TABLE audit."shared_table_hash" IS 'A hash of the rows the last run gave each table shared by all councils (dim.date, dim.indicator), so a run that gives the same rows again neither compares nor writes them (filled in DuckDB warehouses only)';
+COMMENT ON TABLE audit."shared_table_hash" IS 'A hash of the rows the last run gave each table shared by all councils (dim.date, dim.indicator), and of the table holding them, so a run that gives the same rows to a table still holding them neither compares nor writes them (filled in DuckDB warehouses only)';
 COMMENT ON COLUMN audit."shared_table_hash"."table_name" IS 'The shared table (schema.table)';
 COMMENT ON COLUMN audit."shared_table_hash"."row_count" IS 'The number of rows the last run gave it';
 COMMENT ON COLUMN audit."shared_table_hash"."row_hash" IS 'A 128-bit XxHash of those rows, in the order given';
+COMMENT ON COLUMN audit."shared_table_hash"."table_hash" IS 'DuckDB''s hash of the table as it held those rows (the sum of its rows'' hash()): a table changed since is compared again';
 COMMENT ON TABLE dim."child" IS 'Children (personal data: names and NHS numbers never reach the mart views or reports).';
 COMMENT ON COLUMN dim."child"."la_code" IS 'The council (ONS local-authority code from the extract manifest).';
 COMMENT ON COLUMN dim."child"."child_id" IS 'The child''s case-system id (opaque text).';
