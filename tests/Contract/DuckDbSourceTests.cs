@@ -53,20 +53,11 @@ public class DuckDbSourceTests
         Assert.That(File.Exists(dir.File("none.duckdb")), Is.False, "nothing created");
 
         var source = CaseSystemDatabase.Write(SqlSourceTests.Extract().WriteTo(dir.File("x")), dir.File("case.duckdb"));
-        Execute(dir.File("case.duckdb"), "ALTER TABLE visits RENAME COLUMN visit_date TO seen_on");
+        WarehouseContents.Execute(dir.File("case.duckdb"), "ALTER TABLE visits RENAME COLUMN visit_date TO seen_on");
         var noColumn = Assert.Throws<ExtractUnusableException>(() => new ExtractReader().Read(source))!;
         Assert.That(noColumn.Message, Does.Contain("visits lacks required column visit_date"));
-        Execute(dir.File("case.duckdb"), "ALTER TABLE visits RENAME COLUMN seen_on TO visit_date; DROP TABLE peps");
+        WarehouseContents.Execute(dir.File("case.duckdb"), "ALTER TABLE visits RENAME COLUMN seen_on TO visit_date; DROP TABLE peps");
         var noView = Assert.Throws<ExtractUnusableException>(() => new ExtractReader().Read(source))!;
         Assert.That(noView.Message, Does.Contain("there is no view or table named peps"));
-    }
-
-    private static void Execute(string file, string sql)
-    {
-        using var c = new DuckDB.NET.Data.DuckDBConnection($"Data Source={file}");
-        c.Open();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        cmd.ExecuteNonQuery();
     }
 }

@@ -226,23 +226,14 @@ public class IncrementalRunTests
         Assert.That((Scalar("SELECT count(*) FROM dim.date"), Scalar(Holiday), Scalar(Consistent)), Is.EqualTo((days, 1L, 2L)));
 
         // A table whose row count no longer matches its recorded one (rows deleted by hand) is compared and put right.
-        Execute(path, "DELETE FROM dim.date WHERE date >= DATE '2015-06-01' AND date < DATE '2015-07-01'");
+        WarehouseContents.Execute(path, "DELETE FROM dim.date WHERE date >= DATE '2015-06-01' AND date < DATE '2015-07-01'");
         RunOn(Extract("1A", extraHoliday: true), dir, "w.duckdb", incremental: true);
         Assert.That((Scalar("SELECT count(*) FROM dim.date"), Scalar(Holiday), Scalar(Consistent)), Is.EqualTo((days, 1L, 2L)));
 
         // So is one changed by hand with its count kept (DuckDB's hash of the table's rows no longer matches).
-        Execute(path, "UPDATE dim.date SET bank_holiday_name = 'Renamed by hand' WHERE date = DATE '2015-06-15'");
+        WarehouseContents.Execute(path, "UPDATE dim.date SET bank_holiday_name = 'Renamed by hand' WHERE date = DATE '2015-06-15'");
         RunOn(Extract("3A", extraHoliday: true), dir, "w.duckdb", incremental: true);
         Assert.That((Scalar("SELECT count(*) FROM dim.date"), Scalar(Holiday), Scalar(Consistent)), Is.EqualTo((days, 1L, 2L)));
-    }
-
-    private static void Execute(string warehouse, string sql)
-    {
-        using var c = new DuckDB.NET.Data.DuckDBConnection($"Data Source={warehouse}");
-        c.Open();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        cmd.ExecuteNonQuery();
     }
 
     [Test]
@@ -260,8 +251,8 @@ public class IncrementalRunTests
         var path = dir.File("w.duckdb");
         RunOn(Extract(visit: true), dir, "w.duckdb", incremental: true);
         // As a program from before child states and totals left it: rows, but nothing to say which tables hold them.
-        Execute(path, "DELETE FROM audit.child_state");
-        Execute(path, "UPDATE audit.etl_run SET tally = NULL");
+        WarehouseContents.Execute(path, "DELETE FROM audit.child_state");
+        WarehouseContents.Execute(path, "UPDATE audit.etl_run SET tally = NULL");
 
         RunOn(Extract(visit: false), dir, "w.duckdb", incremental: true);
         Assert.That(WarehouseContents.Scalar(path, "SELECT count(*) FROM fact.visit"), Is.Zero, "the visit that went is not left behind");

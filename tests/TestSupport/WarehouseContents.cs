@@ -56,6 +56,16 @@ public static class WarehouseContents
         _ => value.ToString() ?? "",
     };
 
+    /// <summary>Runs a statement on a DuckDB file: a test's change made by hand, outside the pipeline.</summary>
+    public static void Execute(string duckDbFile, string sql)
+    {
+        using var c = new DuckDB.NET.Data.DuckDBConnection($"Data Source={duckDbFile}");
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+
     /// <summary>Counts rows of a query's single number.</summary>
     public static long Scalar(string warehouse, string sql)
     {
