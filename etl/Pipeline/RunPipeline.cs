@@ -600,11 +600,9 @@ public sealed class RunPipeline(ILogger log)
             // The rewritten children's earlier rows in each table written again (their new ones carry this run's id),
             // and every row of children no longer in the extract; then the changed child states. A table no child's
             // rows changed in is not touched (each one touched costs a live run its writes and its checkpoint).
-            for (var t = 0; t < childTables.Count; t++)
-            {
-                warehouse.DeleteChildren(la, rewrittenIn[t].Concat(gone).ToList(), [childTables[t]], exceptRunId: runId);
-            }
-            warehouse.DeleteChildren(la, states.Select(s => (string)s[1]!).Concat(gone).ToList(), [("audit", "child_state")]);
+            warehouse.DeleteChildren(la, childTables.Select((t, i) => (t.Schema, t.Table, (IReadOnlyCollection<string>)rewrittenIn[i].Concat(gone).ToList())).ToList(),
+                exceptRunId: runId);
+            warehouse.DeleteChildren(la, [("audit", "child_state", states.Select(s => (string)s[1]!).Concat(gone).ToList())]);
         }
         warehouse.Append("audit", "child_state", states);
         clock.Done(DeriveAndLoadStage);

@@ -36,15 +36,11 @@ public static class DataTests
     public static IReadOnlyList<DataTest> Load(string schemaRoot)
     {
         var tests = new List<DataTest>();
-        using (var reader = new StreamReader(Path.Combine(schemaRoot, "data-tests.csv")))
-        using (var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture)))
+        foreach (var t in Declarations(schemaRoot))
         {
-            foreach (var t in csv.GetRecords<Declared>())
-            {
-                // Every table a declared test names carries run_id, but the shared dimensions (rewritten whole, and small).
-                tests.Add(new DataTest($"{t.table}.{t.column} {t.test}" + (string.IsNullOrEmpty(t.argument) ? "" : $" ({t.argument})"), Sql(t, null),
-                    GlobalTables.Contains(t.table) ? null : parameter => Sql(t, parameter)));
-            }
+            // Every table a declared test names carries run_id, but the shared dimensions (rewritten whole, and small).
+            tests.Add(new DataTest($"{t.table}.{t.column} {t.test}" + (string.IsNullOrEmpty(t.argument) ? "" : $" ({t.argument})"), Sql(t, null),
+                GlobalTables.Contains(t.table) ? null : parameter => Sql(t, parameter)));
         }
         foreach (var file in Directory.GetFiles(Path.Combine(schemaRoot, "data-tests"), "*.sql").Order(StringComparer.Ordinal))
         {
@@ -57,12 +53,15 @@ public static class DataTests
     private sealed record Declared(string table, string column, string test, string? argument);
 
     /// <summary>The declared relationships, table to parent table ("schema.table" each): which rows name which.</summary>
-    public static IReadOnlyList<(string Table, string Parent)> Relationships(string schemaRoot)
+    public static IReadOnlyList<(string Table, string Parent)> Relationships(string schemaRoot) =>
+        Declarations(schemaRoot).Where(t => t.test == "relationship").Select(t => (t.table, t.argument![..t.argument!.LastIndexOf('.')])).ToList();
+
+    /// <summary>The tests declared in data-tests.csv.</summary>
+    private static List<Declared> Declarations(string schemaRoot)
     {
         using var reader = new StreamReader(Path.Combine(schemaRoot, "data-tests.csv"));
         using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture));
-        return csv.GetRecords<Declared>().Where(t => t.test == "relationship")
-            .Select(t => (t.table, t.argument![..t.argument!.LastIndexOf('.')])).ToList();
+        return csv.GetRecords<Declared>().ToList();
     }
 
     private static string Quote(string value) => "'" + value.Replace("'", "''") + "'";

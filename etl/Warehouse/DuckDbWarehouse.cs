@@ -507,15 +507,19 @@ public sealed class DuckDbWarehouse : IWarehouse
         return tallies;
     }
 
-    public void DeleteChildren(string laCode, IReadOnlyCollection<string> childIds, IEnumerable<(string Schema, string Table)> tables, long? exceptRunId = null)
+    public void DeleteChildren(string laCode, IReadOnlyList<(string Schema, string Table, IReadOnlyCollection<string> ChildIds)> deletions, long? exceptRunId = null)
     {
-        if (childIds.Count == 0) return;
-        WithKeys(childIds, () =>
+        // One table of keys for all the tables (each table's children under its own number), not one a table.
+        var keys = deletions.SelectMany((d, i) => d.ChildIds.Select(id => (id, i))).ToList();
+        if (keys.Count == 0) return;
+        WithKeys(keys, () =>
         {
-            foreach (var (schema, table) in tables)
+            for (var i = 0; i < deletions.Count; i++)
             {
-                Connection.Execute($"DELETE FROM {schema}.\"{table}\" WHERE la_code = $la AND child_id IN (SELECT k FROM temp.etl_keys)"
-                    + (exceptRunId is null ? "" : " AND run_id <> $run"), new { la = laCode, run = exceptRunId });
+                var (schema, table, childIds) = deletions[i];
+                if (childIds.Count == 0) continue;
+                Connection.Execute($"DELETE FROM {schema}.\"{table}\" WHERE la_code = $la AND child_id IN (SELECT k FROM temp.etl_keys WHERE g = $g)"
+                    + (exceptRunId is null ? "" : " AND run_id <> $run"), new { la = laCode, g = i, run = exceptRunId });
             }
         });
     }
@@ -525,10 +529,13 @@ public sealed class DuckDbWarehouse : IWarehouse
             $"DELETE FROM {schema}.\"{table}\" WHERE la_code = $la" + (whereNullColumn is null ? "" : $" AND {whereNullColumn} IS NULL"), new { la = laCode });
 
     /// <summary>Puts keys in a temporary table (bulk, no per-row round trips) for the duration of <paramref name="action"/>.</summary>
-    internal void WithKeys(IEnumerable<string> keys, Action action)
+    internal void WithKeys(IEnumerable<string> keys, Action action) => WithKeys(keys.Select(k => (k, 0)), action);
+
+    /// <summary>Keys in a temporary table (temp.etl_keys: k, and g, the group each belongs to) for the duration of <paramref name="action"/>.</summary>
+    internal void WithKeys(IEnumerable<(string Key, int Group)> keys, Action action)
     {
-        Connection.Execute("CREATE OR REPLACE TEMP TABLE etl_keys (k VARCHAR)");
-        Append("temp", "main", "etl_keys", keys.Select(k => new object?[] { k }));
+        Connection.Execute("CREATE OR REPLACE TEMP TABLE etl_keys (k VARCHAR, g INTEGER)");
+        Append("temp", "main", "etl_keys", keys.Select(k => new object?[] { k.Key, k.Group }));
         action();
         Connection.Execute("DROP TABLE temp.etl_keys");
     }

@@ -46,10 +46,11 @@ public interface IWarehouse : IDisposable
     IReadOnlyDictionary<string, string?> ChildTallies(string laCode, IReadOnlyCollection<string>? childIds);
 
     /// <summary>
-    /// Deletes the council's rows of these children from the given tables (child_id column); with
-    /// <paramref name="exceptRunId"/>, keeps the rows that run wrote (a child's new rows, appended before its old ones go).
+    /// Deletes the council's rows of the given children from each given table (child_id column), each table with its own
+    /// children; with <paramref name="exceptRunId"/>, keeps the rows that run wrote (a child's new rows, appended before
+    /// its old ones go).
     /// </summary>
-    void DeleteChildren(string laCode, IReadOnlyCollection<string> childIds, IEnumerable<(string Schema, string Table)> tables, long? exceptRunId = null);
+    void DeleteChildren(string laCode, IReadOnlyList<(string Schema, string Table, IReadOnlyCollection<string> ChildIds)> deletions, long? exceptRunId = null);
 
     /// <summary>
     /// Bulk appends to several tables at once, row by row (table = index into <paramref name="tables"/>); the rows are

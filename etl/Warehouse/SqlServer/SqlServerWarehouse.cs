@@ -176,17 +176,20 @@ public sealed class SqlServerWarehouse : IWarehouse
             $"DELETE FROM stg.{TSqlNames.Bracket(table)} WHERE extract_la_code = @la AND row_hash IN (SELECT k FROM #etl_keys)", new { la = laCode }, tx, commandTimeout: 0)));
     }
 
-    public void DeleteChildren(string laCode, IReadOnlyCollection<string> childIds, IEnumerable<(string Schema, string Table)> tables, long? exceptRunId = null)
+    public void DeleteChildren(string laCode, IReadOnlyList<(string Schema, string Table, IReadOnlyCollection<string> ChildIds)> deletions, long? exceptRunId = null)
     {
-        if (childIds.Count == 0) return;
-        var keys = childIds.ToList();
-        var targets = tables.ToList();
+        // One table of keys for all the tables (each table's children under its own number), not one a table.
+        var keys = deletions.SelectMany((d, i) => d.ChildIds.Select(id => (id, i))).ToList();
+        if (keys.Count == 0) return;
+        var targets = deletions.Select(d => (d.Schema, d.Table, Any: d.ChildIds.Count > 0)).ToList();
         _work.Add((c, tx) => WithKeys(c, tx, keys, () =>
         {
-            foreach (var (schema, table) in targets)
+            for (var i = 0; i < targets.Count; i++)
             {
-                c.Execute($"DELETE FROM {TSqlNames.Bracket(schema)}.{TSqlNames.Bracket(table)} WHERE la_code = @la AND child_id IN (SELECT k FROM #etl_keys)"
-                    + (exceptRunId is null ? "" : " AND run_id <> @run"), new { la = laCode, run = exceptRunId }, tx, commandTimeout: 0);
+                var (schema, table, any) = targets[i];
+                if (!any) continue;
+                c.Execute($"DELETE FROM {TSqlNames.Bracket(schema)}.{TSqlNames.Bracket(table)} WHERE la_code = @la AND child_id IN (SELECT k FROM #etl_keys WHERE g = @g)"
+                    + (exceptRunId is null ? "" : " AND run_id <> @run"), new { la = laCode, g = i, run = exceptRunId }, tx, commandTimeout: 0);
             }
         }));
     }
@@ -217,10 +220,13 @@ public sealed class SqlServerWarehouse : IWarehouse
     }
 
     /// <summary>Puts keys in a session temporary table (bulk copied, no per-row round trips) for the duration of <paramref name="action"/>.</summary>
-    private static void WithKeys(SqlConnection c, SqlTransaction tx, List<string> keys, Action action)
+    private static void WithKeys(SqlConnection c, SqlTransaction tx, List<string> keys, Action action) => WithKeys(c, tx, keys.Select(k => (k, 0)).ToList(), action);
+
+    /// <summary>Keys in #etl_keys (k, and g, the group each belongs to) for the duration of <paramref name="action"/>.</summary>
+    private static void WithKeys(SqlConnection c, SqlTransaction tx, List<(string Key, int Group)> keys, Action action)
     {
-        c.Execute("CREATE TABLE #etl_keys (k NVARCHAR(400) NOT NULL)", transaction: tx);
-        BulkCopyTo(c, tx, "#etl_keys", keys.Select(k => new object?[] { k }).ToList());
+        c.Execute("CREATE TABLE #etl_keys (k NVARCHAR(400) NOT NULL, g INT NOT NULL)", transaction: tx);
+        BulkCopyTo(c, tx, "#etl_keys", keys.Select(k => new object?[] { k.Key, k.Group }).ToList());
         action();
         c.Execute("DROP TABLE #etl_keys", transaction: tx);
     }
