@@ -687,15 +687,11 @@ public sealed class RunPipeline(ILogger log)
         // Only the candidates' states (and stored contributions) are read: every child derived, kept or gone below is one of them.
         var storedTallies = new Dictionary<string, string?>(StringComparer.Ordinal);
         var stored = warehouse.ChildStates(la, candidates, storedTallies);
-        warehouse.WithKeys(candidates, () =>
-        {
-            foreach (var spec in CaseSystemContract.AllTables.Where(ChildInputs.IsChildTable))
-            {
-                tables[spec.Name] = Staged(warehouse, spec, la, spec.Name == "cp_reviews"
-                    ? "cp_plan_id IN (SELECT cp_plan_id FROM stg.cp_plans WHERE extract_la_code = $la AND child_id IN (SELECT k FROM temp.etl_keys))"
-                    : "child_id IN (SELECT k FROM temp.etl_keys)");
-            }
-        });
+        var childTables = CaseSystemContract.AllTables.Where(ChildInputs.IsChildTable).ToList();
+        var read = warehouse.ReadWithKeys(candidates, childTables, (connection, spec) => StagedExtract.ReadRows(connection, spec, "$", la, spec.Name == "cp_reviews"
+            ? "cp_plan_id IN (SELECT cp_plan_id FROM stg.cp_plans WHERE extract_la_code = $la AND child_id IN (SELECT k FROM temp.etl_keys))"
+            : "child_id IN (SELECT k FROM temp.etl_keys)"));
+        for (var i = 0; i < childTables.Count; i++) tables[childTables[i].Name] = new TableData(childTables[i], read[i], read[i].Count);
         var children = new Extract
         {
             Folder = delta.SourceName, Manifest = delta.Manifest, Tables = tables, Quarantine = [], Warnings = delta.Warnings, Coverage = delta.CouncilTables.Coverage,

@@ -66,28 +66,44 @@ public sealed record PackData(
     public static PackData Read(WarehouseReader warehouse, ReportDefinitions definitions, ParameterValues parameters,
         bool isPublic, bool identifiable, DateTime generatedAt, CancellationToken cancellationToken)
     {
-        var indicators = warehouse.Run(Datasets.Indicators(), parameters, cancellationToken).Each().Select(ReadIndicator)
-            .ToDictionary(i => i.Code, StringComparer.Ordinal);
+        // Every dataset the pack needs, read together (WarehouseReader.RunAll), then put together here.
+        var runs = new List<(Dataset, ParameterValues)>();
+        int Add(Dataset dataset, ParameterValues values)
+        {
+            runs.Add((dataset, values));
+            return runs.Count - 1;
+        }
+        var indicatorsAt = Add(Datasets.Indicators(), parameters);
+        var headlineAt = definitions.Pack.Headline ? Add(Datasets.Headline(), parameters) : -1;
+        // All the charts' trends and drill-through lists in one query each (the longest trend window; each chart keeps its
+        // own months), their dictionary entries from the indicators.
+        var drilled = definitions.Charts.Where(c => c.DrillThrough is not null).Select(c => c.DrillThrough!).ToList();
+        var trendsAt = definitions.Charts.Count > 0
+            ? Add(Datasets.Trend(definitions.Charts.SelectMany(c => c.Indicators)),
+                parameters with { PeriodStart = ParameterValues.StartOf(parameters.PeriodEnd, definitions.Charts.Max(c => c.Months)) })
+            : -1;
+        var drillsAt = definitions.Charts.Count > 0 && drilled.Count > 0 && !isPublic ? Add(Datasets.Drill(drilled, identifiable), parameters) : -1;
+        var extrasAt = definitions.Pack.ExtraIndicators ? Add(Datasets.ExtraTrends(), parameters) : -1;
+        var dqAt = definitions.Pack.DataQuality ? Add(Datasets.DataQuality(identifiable), parameters) : -1;
+        var availabilityAt = warehouse.HasView("mart", "kpi_availability") ? Add(Datasets.Availability(), parameters) : -1;
+        var results = warehouse.RunAll(runs, cancellationToken);
 
-        var headline = definitions.Pack.Headline
-            ? warehouse.Run(Datasets.Headline(), parameters, cancellationToken).Each()
+        var indicators = results[indicatorsAt].Each().Select(ReadIndicator).ToDictionary(i => i.Code, StringComparer.Ordinal);
+
+        var headline = headlineAt >= 0
+            ? results[headlineAt].Each()
                 .Select(r => new HeadlineRow(indicators[r.Text("indicator_code")!], ReadPoint(r), r.Decimal("previous_value"), r.Decimal("previous_numerator"), r.Decimal("previous_denominator")))
                 .OrderBy(h => ChartOrder(h.Indicator)).ThenBy(h => h.Indicator.Code, StringComparer.Ordinal)
                 .ToList()
             : [];
 
-        // All the charts' trends and drill-through lists in one query each (the longest trend window; each chart keeps its
-        // own months), their dictionary entries from the indicators read above.
         var charts = new List<ChartPageData>();
-        if (definitions.Charts.Count > 0)
+        if (trendsAt >= 0)
         {
-            var longest = parameters with { PeriodStart = ParameterValues.StartOf(parameters.PeriodEnd, definitions.Charts.Max(c => c.Months)) };
-            var trends = warehouse.Run(Datasets.Trend(definitions.Charts.SelectMany(c => c.Indicators)), longest, cancellationToken).Each().Select(ReadPoint)
-                .ToLookup(p => p.Code, StringComparer.Ordinal);
-            var drilled = definitions.Charts.Where(c => c.DrillThrough is not null).Select(c => c.DrillThrough!).ToList();
-            var drills = drilled.Count == 0 || isPublic
+            var trends = results[trendsAt].Each().Select(ReadPoint).ToLookup(p => p.Code, StringComparer.Ordinal);
+            var drills = drillsAt < 0
                 ? Enumerable.Empty<DrillRow>().ToLookup(d => d.Code, StringComparer.Ordinal)
-                : warehouse.Run(Datasets.Drill(drilled, identifiable), parameters, cancellationToken).Each().Select(ReadDrill).ToLookup(d => d.Code, StringComparer.Ordinal);
+                : results[drillsAt].Each().Select(ReadDrill).ToLookup(d => d.Code, StringComparer.Ordinal);
             foreach (var chart in definitions.Charts)
             {
                 var from = ParameterValues.StartOf(parameters.PeriodEnd, chart.Months);
@@ -99,25 +115,25 @@ public sealed record PackData(
         }
 
         var extras = new List<IndicatorPageData>();
-        if (definitions.Pack.ExtraIndicators)
+        if (extrasAt >= 0)
         {
             var charted = definitions.Charts.SelectMany(c => c.Indicators).ToHashSet(StringComparer.Ordinal);
-            var all = warehouse.Run(Datasets.ExtraTrends(), parameters, cancellationToken).Each().Select(ReadPoint).ToList();
+            var all = results[extrasAt].Each().Select(ReadPoint).ToList();
             foreach (var group in all.GroupBy(p => p.Code).Where(g => !charted.Contains(g.Key)).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
                 extras.Add(new IndicatorPageData(indicators.GetValueOrDefault(group.Key) ?? Unknown(group.Key), group.OrderBy(p => p.PeriodEnd).ToList()));
             }
         }
 
-        var dq = definitions.Pack.DataQuality
-            ? warehouse.Run(Datasets.DataQuality(identifiable), parameters, cancellationToken).Each().Select(ReadDataQuality)
+        var dq = dqAt >= 0
+            ? results[dqAt].Each().Select(ReadDataQuality)
                 .OrderBy(d => d.Team ?? "\uffff", StringComparer.Ordinal).ThenBy(d => d.Worker ?? "\uffff", StringComparer.Ordinal)
                 .ThenByDescending(d => d.AgeDays ?? -1).ThenBy(d => d.TableName, StringComparer.Ordinal).ThenBy(d => d.Line)
                 .ToList()
             : [];
 
-        var notAvailable = warehouse.HasView("mart", "kpi_availability")
-            ? warehouse.Run(Datasets.Availability(), parameters, cancellationToken).Each()
+        var notAvailable = availabilityAt >= 0
+            ? results[availabilityAt].Each()
                 .Select(r => new NotAvailableIndicator(indicators.GetValueOrDefault(r.Text("indicator_code")!) ?? Unknown(r.Text("indicator_code")!), r.Text("reason") ?? ""))
                 .ToList()
             : [];
