@@ -144,9 +144,15 @@ public sealed class CaseView
             IfHappened(r.Date(c("adoption_order_date")))));
     }
 
+    /// <summary>
+    /// A care-leaver row records the contact about a birthday: one whose contact_date is after as-at had not happened, so
+    /// the row was not yet in the case system (its outcomes with it), as a row whose birthday is after as-at.
+    /// </summary>
     public IEnumerable<CareLeaverContact> CareLeaverContacts(Extract extract) => Events(extract, "care_leavers", "birthday_date",
-        (r, c) => new CareLeaverContact(r.Text(c("care_leaver_id"))!, r.Text(c("child_id"))!, r.Date(c("birthday_date"))!.Value,
-            IfHappened(r.Date(c("contact_date"))), r.Text(c("in_touch"))!, r.Text(c("activity")), r.Text(c("accommodation")), r.Text(c("accommodation_suitable"))));
+        (r, c) => r.Date(c("contact_date")) is { } contact && !Happened(contact) ? null
+            : new CareLeaverContact(r.Text(c("care_leaver_id"))!, r.Text(c("child_id"))!, r.Date(c("birthday_date"))!.Value,
+                r.Date(c("contact_date")), r.Text(c("in_touch"))!, r.Text(c("activity")), r.Text(c("accommodation")), r.Text(c("accommodation_suitable"))))
+        .OfType<CareLeaverContact>();
 
     public IEnumerable<Allocation> Allocations(Extract extract) => Events(extract, "allocations", "start_date",
         (r, c) => new Allocation(r.Text(c("allocation_id"))!, r.Text(c("child_id"))!, r.Text(c("worker_id"))!, r.Date(c("start_date"))!.Value, IfHappened(r.Date(c("end_date")))));

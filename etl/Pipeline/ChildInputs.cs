@@ -146,7 +146,7 @@ public static class ChildInputs
         var (lo, hi) = from <= to ? (from, to) : (to, from);
         var earliest = lo.AddDays(-31);
         // The window's end never comes before a later receipt's: received before `earliest`, it ended by `lo`.
-        if (earliest < calendar.FirstDate.ToDateTime(TimeOnly.MinValue) || ChildDerivation.ContactWindowEnd(earliest, rules.Contact.DecisionClock, calendar) > lo) return null;
+        if (earliest < new DateTime(WorkingDayCalendar.EarliestYear, 1, 1) || ChildDerivation.ContactWindowEnd(earliest, rules.Contact.DecisionClock, calendar) > lo) return null;
         return ("received_at <= $hi AND (received_at > $earliest OR (decision_at > $lo AND decision_at <= $hi))",
             new Dictionary<string, object> { ["hi"] = hi, ["lo"] = lo, ["earliest"] = earliest });
     }

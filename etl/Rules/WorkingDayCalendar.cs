@@ -1,20 +1,29 @@
 namespace ChildrensWarehouse.Rules;
 
-/// <summary>A date outside the years the bank-holiday list covers: working days cannot be counted there.</summary>
+/// <summary>A date outside the years the calendar can count (1900 to 2200).</summary>
 public sealed class CalendarRangeException(string message) : Exception(message);
 
 /// <summary>
 /// Working days (RULES.md §0): Monday-Friday and not an England and Wales bank holiday (nor a local closure day).
-/// Covers whole years from the first to the last year of the bank-holiday list; anything outside is an error,
-/// never a silent guess. Counting: the start date is day 0.
+/// The bank holidays are the list's (reference/bank_holidays.csv) for the years from its first to its last; the years
+/// before and after it, from 1900 to 2200, have those of England's standard rules (RULES.md §3: "Years after 2030:
+/// compute by these rules"; the same rules for older history, without the special days a list would add). A date
+/// outside 1900-2200 is an error. Counting: the start date is day 0.
 /// </summary>
 public sealed class WorkingDayCalendar
 {
+    /// <summary>The years the calendar counts at least (the list's own may reach beyond them).</summary>
+    public const int EarliestYear = 1900, LatestYear = 2200;
+
     private readonly DateOnly _first;
     private readonly DateOnly _last;
+    private readonly DateOnly _listedFirst;
+    private readonly DateOnly _listedLast;
     private readonly bool[] _isWorking;
     /// <summary>_cumulative[i] = working days in [_first, _first + i].</summary>
     private readonly int[] _cumulative;
+    /// <summary>Working days before the list's first day: working-day numbers count from it.</summary>
+    private readonly int _numberOffset;
     private readonly List<DateOnly> _workingDays = [];
     private readonly Dictionary<DateOnly, string> _holidayNames;
 
@@ -29,9 +38,16 @@ public sealed class WorkingDayCalendar
         {
             throw new CalendarRangeException("the bank-holiday list is empty: working days cannot be counted");
         }
-        _first = new DateOnly(_holidayNames.Keys.Min().Year, 1, 1);
-        _last = new DateOnly(_holidayNames.Keys.Max().Year, 12, 31);
+        _listedFirst = new DateOnly(_holidayNames.Keys.Min().Year, 1, 1);
+        _listedLast = new DateOnly(_holidayNames.Keys.Max().Year, 12, 31);
+        _first = new DateOnly(Math.Min(EarliestYear, _listedFirst.Year), 1, 1);
+        _last = new DateOnly(Math.Max(LatestYear, _listedLast.Year), 12, 31);
         var closed = new HashSet<DateOnly>(_holidayNames.Keys);
+        for (var year = _first.Year; year <= _last.Year; year++)
+        {
+            if (year >= _listedFirst.Year && year <= _listedLast.Year) continue;
+            closed.UnionWith(Seeds.BankHolidays.ByStandardRules(year));
+        }
         closed.UnionWith(extraClosureDays ?? []);
         var days = _last.DayNumber - _first.DayNumber + 1;
         _isWorking = new bool[days];
@@ -40,6 +56,7 @@ public sealed class WorkingDayCalendar
         for (var i = 0; i < days; i++)
         {
             var d = _first.AddDays(i);
+            if (d == _listedFirst) _numberOffset = count;
             _isWorking[i] = d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !closed.Contains(d);
             if (_isWorking[i])
             {
@@ -50,6 +67,12 @@ public sealed class WorkingDayCalendar
         }
     }
 
+    /// <summary>The first day of the bank-holiday list's first year (the date dimension starts here).</summary>
+    public DateOnly ListedFirstDate => _listedFirst;
+
+    /// <summary>The last day of the bank-holiday list's last year (the date dimension ends here).</summary>
+    public DateOnly ListedLastDate => _listedLast;
+
     public DateOnly FirstDate => _first;
     public DateOnly LastDate => _last;
 
@@ -57,20 +80,17 @@ public sealed class WorkingDayCalendar
     {
         if (d < _first || d > _last)
         {
-            throw new CalendarRangeException(
-                $"date {d:yyyy-MM-dd} is outside the bank-holiday list ({_first.Year}-{_last.Year}); extend reference/bank_holidays.csv");
+            throw new CalendarRangeException($"date {d:yyyy-MM-dd} is outside the years working days are counted in ({_first.Year}-{_last.Year})");
         }
         return d.DayNumber - _first.DayNumber;
     }
-
-    public bool Covers(DateOnly d) => d >= _first && d <= _last;
 
     public bool IsWorkingDay(DateOnly d) => _isWorking[Index(d)];
 
     public string? BankHolidayName(DateOnly d) => _holidayNames.GetValueOrDefault(d);
 
-    /// <summary>Working days from the start of the calendar up to and including d (the date dimension's working-day number).</summary>
-    public int WorkingDayNumber(DateOnly d) => _cumulative[Index(d)];
+    /// <summary>Working days from the list's first day up to and including d (the date dimension's working-day number).</summary>
+    public int WorkingDayNumber(DateOnly d) => _cumulative[Index(d)] - _numberOffset;
 
     /// <summary>The N-th working day after d, d itself not counted (N = 0 gives d).</summary>
     public DateOnly AddWorkingDays(DateOnly d, int n)
@@ -84,8 +104,7 @@ public sealed class WorkingDayCalendar
         var target = _cumulative[Index(d)] + n - 1;
         if (target >= _workingDays.Count)
         {
-            throw new CalendarRangeException(
-                $"{n} working days after {d:yyyy-MM-dd} falls after {_last:yyyy-MM-dd}, the end of the bank-holiday list; extend reference/bank_holidays.csv");
+            throw new CalendarRangeException($"{n} working days after {d:yyyy-MM-dd} falls after {_last:yyyy-MM-dd}, the last day working days are counted in");
         }
         return _workingDays[target];
     }

@@ -57,13 +57,13 @@ public static class WarehouseLoader
             runId, laCode, q.Table, q.File, q.Line, q.Column, q.Reason, q.RawText, q.ChildId, q.LastModified,
         }));
 
-    /// <summary>The date dimension over the calendar's years, with working-day numbering and the financial year.</summary>
+    /// <summary>The date dimension over the bank-holiday list's years, with working-day numbering and the financial year.</summary>
     public static void LoadDateDimension(this IWarehouse warehouse, WorkingDayCalendar calendar) =>
         warehouse.ReplaceAll("dim", "date", DateRows(calendar));
 
     private static IEnumerable<object?[]> DateRows(WorkingDayCalendar calendar)
     {
-        for (var d = calendar.FirstDate; d <= calendar.LastDate; d = d.AddDays(1))
+        for (var d = calendar.ListedFirstDate; d <= calendar.ListedLastDate; d = d.AddDays(1))
         {
             var fyStart = d.Month >= 4 ? d.Year : d.Year - 1;
             var holiday = calendar.BankHolidayName(d);

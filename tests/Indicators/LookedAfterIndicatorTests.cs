@@ -41,6 +41,30 @@ public class LookedAfterIndicatorTests
     }
 
     [Test]
+    public void History_before_the_bank_holiday_list_is_counted_with_the_standard_rules_not_a_stopped_run()
+    {
+        // The list covers 2010-2030; a child in care since 2008 and a 2009 assessment are ordinary history.
+        var x = new TestExtract();
+        x.Child("A", "2005-03-01");
+        x.Child("B");
+        Episode(x, "EA", "A", "2008-03-03", null);
+        x.Row("referrals", ("referral_id", "R1"), ("child_id", "B"), ("referral_date", "2009-06-01"), ("source", "1A"), ("closure_date", "2009-09-01"), ("closure_reason", "RC8"));
+        x.Row("assessments", ("assessment_id", "AS1"), ("referral_id", "R1"), ("child_id", "B"), ("start_date", "2009-06-02"), ("authorised_date", "2009-07-20"));
+        using var dir = new TempDir();
+        var run = Pipelines.Run(x, dir);
+        // From Mon 2008-03-03, Easter 2008 (Good Friday 21 and Easter Monday 24 March) closed: 4-7 (4), 10-14 (9),
+        // 17-20 (13), 25-28 (17), 31 March (18), 1 and 2 April (20): the IHA was due on 2008-04-02, and none was held.
+        Assert.That(WarehouseContents.Scalar(run.WarehousePath,
+            "SELECT count(*) FROM fact.health_assessment_obligation WHERE child_id = 'A' AND due_date = DATE '2008-04-02' AND NOT met"), Is.EqualTo(1));
+        // A is looked after at the period end (1 child per 40,000: 0.25 per 10,000), in care over 12 months with no health
+        // assessment in them (K15: 0 of 1); neither the 2008 entry nor the 2009 assessment is in a window.
+        Assert.That(Nums(run.Kpi("K10", "2016-01-31")), Is.EqualTo((1m, (decimal?)40000m, (decimal?)0.25m)));
+        Assert.That(Nums(run.Kpi("K15", "2016-01-31")), Is.EqualTo((0m, (decimal?)1m, (decimal?)0m)));
+        Assert.That(Nums(run.Kpi("K14", "2016-01-31")), Is.EqualTo((0m, (decimal?)0m, (decimal?)null)));
+        Assert.That(Nums(run.Kpi("K05", "2016-01-31")), Is.EqualTo((0m, (decimal?)0m, (decimal?)null)));
+    }
+
+    [Test]
     public void IHA_due_dates_use_the_moved_May_2020_bank_holiday()
     {
         var context = new DerivationContext
@@ -262,6 +286,30 @@ public class LookedAfterIndicatorTests
         Assert.That(Nums(run.Kpi("K30", "2016-01-31")), Is.EqualTo((1m, (decimal?)2m, (decimal?)50m)));
         Assert.That(Nums(run.Kpi("K31", "2016-01-31")), Is.EqualTo((1m, (decimal?)2m, (decimal?)50m)));
         Assert.That(Nums(run.Kpi("K30", "2015-03-31")), Is.EqualTo((1m, (decimal?)1m, (decimal?)100m)));
+    }
+
+    [Test]
+    public void A_care_leaver_contact_after_the_as_at_moment_is_not_yet_known()
+    {
+        // KPIS.md: the extract is read as the case system stood at the as-at moment. A care-leaver row records the contact
+        // about a birthday; as at 2016-02-01 a contact made on 1 March had not happened, so neither had its row.
+        var x = new TestExtract();
+        x.Child("C1", "1997-01-15").Child("C2", "1996-01-10").Child("C3", "1994-12-01");
+        void Leaver(string id, string child, string birthday, string? contact, string inTouch, string? activity, string? suitable) =>
+            x.Row("care_leavers", ("care_leaver_id", id), ("child_id", child), ("birthday_date", birthday), ("contact_date", contact),
+                ("in_touch", inTouch), ("activity", activity), ("accommodation_suitable", suitable));
+        Leaver("L1", "C1", "2016-01-15", "2016-01-20", "YES", "F1", "Y");   // 19th, contact before as-at
+        Leaver("L2", "C2", "2016-01-10", "2016-03-01", "YES", "F1", "Y");   // 20th, contact after as-at
+        Leaver("L3", "C3", "2015-12-01", null, "NO", null, null);          // 21st, not in touch, no contact date
+        using var dir = new TempDir();
+        var run = Pipelines.Run(x, dir);
+        // YTD from 2015-04-01: L1 and L3; L1 suitably accommodated and in education: 1 of 2.
+        Assert.That(Nums(run.Kpi("K30", "2016-01-31")), Is.EqualTo((1m, (decimal?)2m, (decimal?)50m)));
+        Assert.That(Nums(run.Kpi("K31", "2016-01-31")), Is.EqualTo((1m, (decimal?)2m, (decimal?)50m)));
+        Assert.That(WarehouseContents.Scalar(run.WarehousePath, "SELECT count(*) FROM fact.care_leaver WHERE care_leaver_id = 'L2'"), Is.EqualTo(0));
+        // As at 2 March the contact has happened, and January is restated: L1, L2 and L3, two of them suitably accommodated.
+        using var later = new TempDir();
+        Assert.That(Nums(Pipelines.Run(x, later, asAt: "2016-03-02T06:00:00").Kpi("K30", "2016-01-31")), Is.EqualTo((2m, (decimal?)3m, (decimal?)66.6667m)));
     }
 
     /// <summary>

@@ -52,11 +52,43 @@ public class WorkingDayCalendarTests
     }
 
     [Test]
-    public void A_date_outside_the_holiday_list_is_a_clear_error()
+    public void Years_after_the_list_are_counted_with_the_standard_rules()
     {
-        var e = Assert.Throws<CalendarRangeException>(() => Calendar.IsWorkingDay(D("2031-01-02")))!;
-        Assert.That(e.Message, Does.Contain("2031-01-02").And.Contain("2010-2030"));
-        Assert.Throws<CalendarRangeException>(() => Calendar.AddWorkingDays(D("2030-12-20"), 20));
+        // RULES.md §3: "Years after 2030: compute by these rules". From Fri 2030-12-20: 23, 24, 27, 30, 31 Dec (25 and
+        // 26 closed) = 5; 2031: 1 Jan (a Wednesday) closed, 2, 3 (7), 6-10 (12), 13-17 (17), 20, 21, 22 (20) -> 2031-01-22.
+        Assert.That(Calendar.AddWorkingDays(D("2030-12-20"), 20), Is.EqualTo(D("2031-01-22")));
+        Assert.That(Calendar.IsWorkingDay(D("2031-01-01")), Is.False);
+        // Easter 2031 is 13 April: Good Friday 11 April, Easter Monday 14 April.
+        Assert.That(Calendar.IsWorkingDay(D("2031-04-11")), Is.False);
+        Assert.That(Calendar.IsWorkingDay(D("2031-04-14")), Is.False);
+        Assert.That(Calendar.IsWorkingDay(D("2031-04-15")), Is.True);
+    }
+
+    [Test]
+    public void Years_before_the_list_are_counted_with_the_standard_rules()
+    {
+        // 2009: Christmas on a Friday, Boxing Day on a Saturday, so Mon 28 Dec is its substitute. From Wed 2009-12-23:
+        // 24 (1), 25 and 28 closed, 29 (2), 30 (3).
+        Assert.That(Calendar.AddWorkingDays(D("2009-12-23"), 3), Is.EqualTo(D("2009-12-30")));
+        Assert.That(Calendar.IsWorkingDay(D("2009-12-28")), Is.False);
+        // Across the list's first day: Thu 31 Dec 2009 (1), Fri 1 Jan 2010 closed, Mon 4 Jan 2010 (2).
+        Assert.That(Calendar.AddWorkingDays(D("2009-12-30"), 2), Is.EqualTo(D("2010-01-04")));
+        Assert.That(Calendar.WorkingDaysBetween(D("2009-12-23"), D("2010-01-04")), Is.EqualTo(5));
+        // Easter 2008 was 23 March: Good Friday 21 March, Easter Monday 24 March.
+        Assert.That(Calendar.IsWorkingDay(D("2008-03-21")), Is.False);
+        Assert.That(Calendar.IsWorkingDay(D("2008-03-24")), Is.False);
+    }
+
+    [Test]
+    public void Working_day_numbers_count_from_the_lists_first_day_and_dates_beyond_2200_are_a_clear_error()
+    {
+        // Fri 1 Jan 2010 is a bank holiday, Mon 4 Jan the list's first working day.
+        Assert.That(Calendar.WorkingDayNumber(D("2010-01-01")), Is.EqualTo(0));
+        Assert.That(Calendar.WorkingDayNumber(D("2010-01-04")), Is.EqualTo(1));
+        Assert.That((Calendar.ListedFirstDate, Calendar.ListedLastDate), Is.EqualTo((D("2010-01-01"), D("2030-12-31"))));
+        var e = Assert.Throws<CalendarRangeException>(() => Calendar.IsWorkingDay(D("2201-01-02")))!;
+        Assert.That(e.Message, Does.Contain("2201-01-02").And.Contain("1900-2200"));
+        Assert.Throws<CalendarRangeException>(() => Calendar.AddWorkingDays(D("2200-12-20"), 20));
     }
 
     [Test]
