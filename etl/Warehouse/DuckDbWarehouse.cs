@@ -542,43 +542,20 @@ public sealed class DuckDbWarehouse : IWarehouse
 
     /// <summary>
     /// Runs <paramref name="read"/> for every item with <paramref name="keys"/> in temp.etl_keys (k), on two connections
-    /// at once: this one and a second on the same database (a scan of a table smaller than a row group is one thread's
-    /// work, so two tables are read in the time of one). The results are in the items' order, whichever connection read
-    /// them; a failure is thrown once both connections have stopped.
+    /// at once (<see cref="Reports.Data.TwoConnections"/>); the results are in the items' order, whichever connection
+    /// read them.
     /// </summary>
     internal T[] ReadWithKeys<TItem, T>(IReadOnlyCollection<string> keys, IReadOnlyList<TItem> items, Func<DbConnection, TItem, T> read)
     {
         var results = new T[items.Count];
-        var next = -1;
-        void Work(DuckDBConnection connection)
-        {
-            connection.Execute("CREATE OR REPLACE TEMP TABLE etl_keys (k VARCHAR)");
-            using (var appender = connection.CreateAppender("temp", "main", "etl_keys"))
+        Reports.Data.TwoConnections.ForEach(Connection, items.Count, (connection, i) => results[i] = read(connection, items[i]),
+            setUp: connection =>
             {
+                connection.Execute("CREATE OR REPLACE TEMP TABLE etl_keys (k VARCHAR)");
+                using var appender = connection.CreateAppender("temp", "main", "etl_keys");
                 foreach (var key in keys) appender.CreateRow().AppendValue(key).EndRow();
-            }
-            try
-            {
-                for (var i = Interlocked.Increment(ref next); i < items.Count; i = Interlocked.Increment(ref next)) results[i] = read(connection, items[i]);
-            }
-            finally
-            {
-                Interlocked.Exchange(ref next, items.Count);   // the other connection takes no more after a failure
-                connection.Execute("DROP TABLE temp.etl_keys");
-            }
-        }
-        using var second = new DuckDBConnection(Connection.ConnectionString);
-        second.Open();
-        var other = Task.Run(() => Work(second));
-        try
-        {
-            Work(Connection);
-        }
-        finally
-        {
-            ((IAsyncResult)other).AsyncWaitHandle.WaitOne();
-        }
-        other.GetAwaiter().GetResult();
+            },
+            tearDown: connection => connection.Execute("DROP TABLE temp.etl_keys"));
         return results;
     }
 

@@ -127,40 +127,13 @@ public sealed class WarehouseReader : IDisposable
         Run(_connection, dataset, parameter, cancellationToken);
 
     /// <summary>
-    /// Runs the datasets two at a time, on this reader's connection and a second one on the same database (most of
-    /// them are scans too small for DuckDB to share out over its threads); the results are in the datasets' order.
+    /// Runs the datasets two at a time (<see cref="TwoConnections"/>: most of them are scans too small for DuckDB to share
+    /// out over its threads); the results are in the datasets' order.
     /// </summary>
     public IReadOnlyList<DatasetResult> RunAll(IReadOnlyList<(Dataset Dataset, ParameterValues Values)> runs, CancellationToken cancellationToken = default)
     {
         var results = new DatasetResult[runs.Count];
-        var next = -1;
-        void Work(DuckDBConnection connection)
-        {
-            try
-            {
-                for (var i = Interlocked.Increment(ref next); i < runs.Count; i = Interlocked.Increment(ref next))
-                {
-                    var (dataset, values) = runs[i];
-                    results[i] = Run(connection, dataset, name => values[name], cancellationToken);
-                }
-            }
-            finally
-            {
-                Interlocked.Exchange(ref next, runs.Count);   // the other connection takes no more after a failure
-            }
-        }
-        using var second = new DuckDBConnection(_connection.ConnectionString);
-        second.Open();
-        var other = Task.Run(() => Work(second), CancellationToken.None);
-        try
-        {
-            Work(_connection);
-        }
-        finally
-        {
-            ((IAsyncResult)other).AsyncWaitHandle.WaitOne();
-        }
-        other.GetAwaiter().GetResult();
+        TwoConnections.ForEach(_connection, runs.Count, (connection, i) => results[i] = Run(connection, runs[i].Dataset, name => runs[i].Values[name], cancellationToken));
         return results;
     }
 
