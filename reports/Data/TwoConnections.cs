@@ -13,7 +13,9 @@ public static class TwoConnections
     /// <summary>
     /// Runs <paramref name="work"/> for each item index from 0 to <paramref name="count"/> - 1, each connection taking the
     /// next; <paramref name="setUp"/> runs on each connection before its first item and <paramref name="tearDown"/> after
-    /// its last. A failure on either stops both from taking more, and is thrown once both have stopped.
+    /// its last (also after a failure). A failure on either, in its set-up or an item, stops both from taking more, and
+    /// is thrown once both have stopped (this connection's first, when both failed); a tear-down that fails after a
+    /// failure does not hide it.
     /// </summary>
     public static void ForEach(DuckDBConnection connection, int count, Action<DuckDBConnection, int> work,
         Action<DuckDBConnection>? setUp = null, Action<DuckDBConnection>? tearDown = null)
@@ -21,15 +23,28 @@ public static class TwoConnections
         var next = -1;
         void Work(DuckDBConnection on)
         {
-            setUp?.Invoke(on);
+            var failed = false;
             try
             {
+                setUp?.Invoke(on);
                 for (var i = Interlocked.Increment(ref next); i < count; i = Interlocked.Increment(ref next)) work(on, i);
+            }
+            catch
+            {
+                failed = true;
+                throw;
             }
             finally
             {
                 Interlocked.Exchange(ref next, count);   // the other connection takes no more after a failure
-                tearDown?.Invoke(on);
+                try
+                {
+                    tearDown?.Invoke(on);
+                }
+                catch (Exception) when (failed)
+                {
+                    // The failure being thrown is the one that matters.
+                }
             }
         }
         using var second = new DuckDBConnection(connection.ConnectionString);

@@ -49,4 +49,25 @@ public class TwoConnectionsTests
         Assert.That(tornDown, Is.EqualTo(2), "both connections finished and cleaned up before the failure was thrown");
         Assert.That(connection.ExecuteScalar<long>("SELECT 42"), Is.EqualTo(42), "the caller's connection is still usable");
     }
+
+    [Test]
+    public void A_failing_set_up_stops_both_connections_and_is_not_hidden_by_its_tear_down()
+    {
+        using var dir = new TempDir();
+        using var connection = new DuckDBConnection($"Data Source={dir.File("w.duckdb")}");
+        connection.Open();
+        var items = 0;
+        var e = Assert.Throws<InvalidOperationException>(() => TwoConnections.ForEach(connection, 1000, (_, _) =>
+            {
+                Interlocked.Increment(ref items);
+                Thread.Sleep(1);
+            },
+            setUp: c =>
+            {
+                if (ReferenceEquals(c, connection)) throw new InvalidOperationException("set-up failed");
+            },
+            tearDown: _ => throw new InvalidOperationException("tear-down failed")))!;
+        Assert.That(e.Message, Is.EqualTo("set-up failed"));
+        Assert.That(items, Is.LessThan(1000), "the second connection stopped taking items");
+    }
 }
