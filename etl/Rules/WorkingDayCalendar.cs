@@ -73,9 +73,6 @@ public sealed class WorkingDayCalendar
     /// <summary>The last day of the bank-holiday list's last year (the date dimension ends here).</summary>
     public DateOnly ListedLastDate => _listedLast;
 
-    public DateOnly FirstDate => _first;
-    public DateOnly LastDate => _last;
-
     private int Index(DateOnly d)
     {
         if (d < _first || d > _last)

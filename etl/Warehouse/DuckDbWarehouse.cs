@@ -534,14 +534,23 @@ public sealed class DuckDbWarehouse : IWarehouse
     /// <summary>Keys in a temporary table (temp.etl_keys: k, and g, the group each belongs to) for the duration of <paramref name="action"/>.</summary>
     internal void WithKeys(IEnumerable<(string Key, int Group)> keys, Action action)
     {
-        Connection.Execute("CREATE OR REPLACE TEMP TABLE etl_keys (k VARCHAR, g INTEGER)");
-        Append("temp", "main", "etl_keys", keys.Select(k => new object?[] { k.Key, k.Group }));
+        CreateKeys(Connection, keys);
         action();
-        Connection.Execute("DROP TABLE temp.etl_keys");
+        DropKeys(Connection);
     }
 
+    /// <summary>temp.etl_keys (k, g) on <paramref name="connection"/>, filled by one appender (a temporary table is the connection's own).</summary>
+    private static void CreateKeys(DuckDBConnection connection, IEnumerable<(string Key, int Group)> keys)
+    {
+        connection.Execute("CREATE OR REPLACE TEMP TABLE etl_keys (k VARCHAR, g INTEGER)");
+        using var appender = connection.CreateAppender("temp", "main", "etl_keys");
+        foreach (var (key, group) in keys) appender.CreateRow().AppendValue(key).AppendValue(group).EndRow();
+    }
+
+    private static void DropKeys(DuckDBConnection connection) => connection.Execute("DROP TABLE temp.etl_keys");
+
     /// <summary>
-    /// Runs <paramref name="read"/> for every item with <paramref name="keys"/> in temp.etl_keys (k), on two connections
+    /// Runs <paramref name="read"/> for every item with <paramref name="keys"/> in temp.etl_keys, on two connections
     /// at once (<see cref="Reports.Data.TwoConnections"/>); the results are in the items' order, whichever connection
     /// read them.
     /// </summary>
@@ -549,13 +558,7 @@ public sealed class DuckDbWarehouse : IWarehouse
     {
         var results = new T[items.Count];
         Reports.Data.TwoConnections.ForEach(Connection, items.Count, (connection, i) => results[i] = read(connection, items[i]),
-            setUp: connection =>
-            {
-                connection.Execute("CREATE OR REPLACE TEMP TABLE etl_keys (k VARCHAR)");
-                using var appender = connection.CreateAppender("temp", "main", "etl_keys");
-                foreach (var key in keys) appender.CreateRow().AppendValue(key).EndRow();
-            },
-            tearDown: connection => connection.Execute("DROP TABLE temp.etl_keys"));
+            setUp: connection => CreateKeys(connection, keys.Select(k => (k, 0))), tearDown: DropKeys);
         return results;
     }
 

@@ -7,12 +7,18 @@ namespace ChildrensWarehouse.Tests.Reports;
 
 public class TwoConnectionsTests
 {
+    private static DuckDBConnection Opened(TempDir dir)
+    {
+        var connection = new DuckDBConnection($"Data Source={dir.File("w.duckdb")}");
+        connection.Open();
+        return connection;
+    }
+
     [Test]
     public void Every_item_is_read_once_on_one_of_two_connections_to_the_same_database_each_set_up_and_torn_down()
     {
         using var dir = new TempDir();
-        using var connection = new DuckDBConnection($"Data Source={dir.File("w.duckdb")}");
-        connection.Open();
+        using var connection = Opened(dir);
         connection.Execute("CREATE TABLE t AS SELECT range AS i FROM range(20)");
         var results = new long[20];
         var setUps = 0;
@@ -37,8 +43,7 @@ public class TwoConnectionsTests
     public void A_failing_item_is_thrown_after_both_connections_have_stopped()
     {
         using var dir = new TempDir();
-        using var connection = new DuckDBConnection($"Data Source={dir.File("w.duckdb")}");
-        connection.Open();
+        using var connection = Opened(dir);
         var tornDown = 0;
         var e = Assert.Throws<InvalidOperationException>(() => TwoConnections.ForEach(connection, 50, (c, i) =>
         {
@@ -54,8 +59,7 @@ public class TwoConnectionsTests
     public void A_failing_set_up_stops_both_connections_and_is_not_hidden_by_its_tear_down()
     {
         using var dir = new TempDir();
-        using var connection = new DuckDBConnection($"Data Source={dir.File("w.duckdb")}");
-        connection.Open();
+        using var connection = Opened(dir);
         var items = 0;
         var e = Assert.Throws<InvalidOperationException>(() => TwoConnections.ForEach(connection, 1000, (_, _) =>
             {
